@@ -1,0 +1,5 @@
+"""Run the coach CLI with `python -m coach`."""
+
+from coach.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""The README's two commands and CI stay in step."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from tests.conftest import ROOT
+
+
+def readme_command(marker: str) -> str:
+    """Return the shell command in the README block after the given marker."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- {marker} -->\s*```sh\n(.+?)\n```", text, re.DOTALL)
+    assert match, marker
+    return match.group(1).strip()
+
+
+def test_readme_gives_exactly_two_commands_that_use_the_project_venv() -> None:
+    run, test = readme_command("run-command"), readme_command("test-command")
+    for command in (run, test):
+        assert "\n" not in command
+        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
+    assert run.endswith(".venv/bin/coach app")
+    assert "pytest" in test
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "test-command" in script
+    # The extraction CI uses yields the README's command exactly.
+    extracted = subprocess.run(
+        ["sh", "-c", "sed -n '/<!-- test-command -->/,/^```$/p' README.md | sed -n '/^```sh$/,/^```$/p' | sed '1d;$d'"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert extracted == readme_command("test-command")
+
+
+def test_streamlit_config_is_local_private_and_quiet() -> None:
+    config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert 'address = "127.0.0.1"' in config
+    assert "gatherUsageStats = false" in config
+    assert 'showErrorDetails = "none"' in config
+    assert re.search(r"maxUploadSize = [1-5]\b", config)
