@@ -935,38 +935,26 @@ def _score_company_fit(a: _Analysis, ledger: _Ledger, terms: _TargetTerms, targe
         future = 0.6
     else:
         future = 0.0
-    if mention < 1:
-        ledger.add(
-            "company_fit.mention",
-            f"Say {company}'s name: interviewers listen for why you chose them.",
-            "medium",
-            [],
-            company_fit=25 * (1 - mention),
-        )
-    if info < 1:
-        ledger.add(
-            "company_fit.specifics",
-            f"Refer to something specific about {company} (a product, its mission, a value) that connects to your goals.",
-            "medium" if info < 0.5 else "low",
-            [],
-            company_fit=30 * (1 - info),
-        )
-    if reason < 1:
-        ledger.add(
-            "company_fit.reason",
-            f"Say why {company} is the right place for these goals.",
-            "medium",
-            [],
-            company_fit=20 * (1 - reason),
-        )
-    if future < 1:
-        ledger.add(
-            "company_fit.future",
+    checks = (
+        ("mention", mention, 25, f"Say {company}'s name: interviewers listen for why you chose them."),
+        (
+            "specifics",
+            info,
+            30,
+            f"Refer to something specific about {company} (a product, its mission, a value) that fits your goals.",
+        ),
+        ("reason", reason, 20, f"Say why {company} is the right place for these goals."),
+        (
+            "future",
+            future,
+            25,
             f'Show a future at {company}: where you see yourself growing there ("I see myself leading ... here").',
-            "medium",
-            [],
-            company_fit=25 * (1 - future),
-        )
+        ),
+    )
+    for part, value, weight, message in checks:
+        if value < 1:
+            severity: Severity = "medium" if value < 0.5 else "low"
+            ledger.add(f"company_fit.{part}", message, severity, [], company_fit=weight * (1 - value))
 
 
 def score_answer(answer: str, target: Target) -> RubricResult:

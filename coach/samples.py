@@ -9,6 +9,7 @@ from pathlib import Path
 from coach.rubric import Target
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples" / "profiles"
+EVAL_DIR = SAMPLES_DIR.parent / "eval"  # more profiles in every style, for tests and evaluation
 ANSWER_STYLES = (
     "strong",
     "generic",

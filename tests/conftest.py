@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from coach.samples import Profile, load_profiles
+from coach.samples import EVAL_DIR, Profile, load_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = load_profiles()
+EVAL_PROFILES = load_profiles(EVAL_DIR)
 
 
 @pytest.fixture(autouse=True)
