@@ -7,16 +7,21 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from coach.errors import InputError
+from coach.errors import BackendError, CoachError, InputError
 from coach.inputs import MAX_INPUT_BYTES, check_answer, decode_text
 from coach.rubric import SMART_LETTERS, RubricResult, Target, score_answer
 
+if TYPE_CHECKING:  # the coaching stack is imported only by the commands that use a model
+    from coach.backends import Backend
+    from coach.coaching import Candidate, CoachInputs, Event
+
 EXIT_OK = 0
 EXIT_INPUT = 2
+EXIT_BACKEND = 3
 
 DIMENSION_LABELS = (
     ("overall", "Overall"),
@@ -199,6 +204,216 @@ def cmd_app(args: argparse.Namespace) -> int:
     return EXIT_OK  # pragma: no cover - execv does not return
 
 
+def _read_option_file(path: str | None, label: str) -> str:
+    """Return the text of an optional file argument ("" when not given)."""
+    return read_answer(path) if path else ""
+
+
+def coach_inputs(args: argparse.Namespace) -> CoachInputs:
+    """Return the coaching inputs from the command line, or raise InputError."""
+    from coach.coaching import CoachInputs
+
+    target = make_target(
+        args.company, args.role, args.goals, args.company_info or _read_option_file(args.company_info_file, "company info")
+    )
+    return CoachInputs(target.company, target.role, target.goals, (args.background or "").strip(), target.company_info)
+
+
+def open_backend(args: argparse.Namespace) -> tuple[Backend | None, BackendError | None]:
+    """Return the backend the options ask for, or None and the reason it could not start."""
+    from coach.backends import make_backend
+
+    try:
+        return make_backend(args.backend, model=args.model, base_url=args.base_url, timeout=args.timeout), None
+    except BackendError as exc:
+        return None, exc
+
+
+class _Streamer:
+    """Prints task events to the terminal: status lines and model text as it streams."""
+
+    def __init__(self, out: IO[str], quiet: bool) -> None:
+        self.out = out
+        self.quiet = quiet
+        self.index: int | None = None
+
+    def __call__(self, event: Event) -> None:
+        from coach.coaching import Chunk, Status
+
+        if self.quiet:
+            return
+        if isinstance(event, Status):
+            if self.index is not None:
+                self.out.write("\n")
+                self.index = None
+            if event.text != "Done":
+                self.out.write(f"[{event.text}]\n")
+        elif isinstance(event, Chunk):
+            self.index = event.index
+            self.out.write(printable_keep_lines(event.text))
+        self.out.flush()
+
+
+def printable_keep_lines(text: str) -> str:
+    """Return model text safe for a terminal, keeping its line breaks."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _scores_line(result: RubricResult) -> str:
+    """Return the scores on one line."""
+    s = result.scores
+    return (
+        f"overall {s.overall:.0f} | relevance {s.relevance:.0f} | succinctness {s.succinctness:.0f} | SMART {s.smart:.0f} | "
+        f"structure {s.structure:.0f} | company fit {s.company_fit:.0f}"
+    )
+
+
+def _candidates_block(candidates: tuple[Candidate, ...], chosen: Candidate | None) -> list[str]:
+    """Return lines listing the candidates the coach considered."""
+    lines = ["Candidates considered:"]
+    for i, c in enumerate(candidates, 1):
+        mark = "chosen" if c is chosen else (f"set aside: {c.problem}" if c.problem else "scored lower")
+        lines.append(f"  {i}. {c.source:<8} {c.result.scores.overall:5.1f}  {printable(mark)}")
+    return lines
+
+
+def _finish(info_error: BackendError | None, start_error: BackendError | None, notices: tuple[str, ...]) -> int:
+    """Print notices and the failure line; return the exit code."""
+    for notice in notices:
+        if info_error is None or notice != str(info_error):
+            print(f"note: {printable(notice)}", file=sys.stderr)
+    error = start_error or info_error
+    if error is not None:
+        print(f"coach: {printable(str(error))}", file=sys.stderr)
+        return EXIT_BACKEND
+    return EXIT_OK
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Draft a first-person answer from the user's facts."""
+    from coach.coaching import draft_events
+
+    inputs = coach_inputs(args)
+    if len(inputs.goals.split()) < 3:
+        raise InputError("Give your goals (--goals): the long-term vision and the next steps the answer is built from.")
+    backend, start_error = open_backend(args)
+    stream = _Streamer(sys.stdout, quiet=args.json)
+    from coach.coaching import _run
+
+    result = _run(draft_events(inputs, backend, args.candidates, failure=start_error), stream)
+    if args.json:
+        print(_json_line(result.to_dict()))
+    else:
+        origin = "the model" if result.chosen.source == "model" else "your own words"
+        print(f"\nAnswer (from {origin}):\n{printable_keep_lines(result.answer)}\n")
+        print(_scores_line(result.result))
+        print(f"{result.result.word_count} words, about {result.result.speaking_seconds:.0f} s spoken")
+        print("\n".join(_candidates_block(result.candidates, result.chosen)))
+        if result.chosen.unsupported:
+            print("Unsupported claims: " + ", ".join(printable(c.text) for c in result.chosen.unsupported))
+    return _finish(result.info.error if start_error is None else None, start_error, result.info.notices)
+
+
+def _answer_task(
+    args: argparse.Namespace, events: Callable[..., Any], needs_info: bool = False
+) -> tuple[Any, BackendError | None]:
+    """Run a task on the user's answer file: check the input, open the backend, stream events."""
+    inputs = coach_inputs(args)
+    if needs_info and not inputs.company_info:
+        raise InputError("Give the company description or job posting to tailor to (--company-info or --company-info-file).")
+    answer = read_answer(args.file)
+    check_answer(answer)
+    if args.command == "critique" and not args.json:
+        # The rubric's verdict comes first: it needs no model.
+        print(format_result(score_answer(answer, inputs.target()), answer))
+        print()
+    backend, start_error = open_backend(args)
+    from coach.coaching import _run
+
+    out = sys.stderr if args.command == "followups" else sys.stdout
+    return _run(events(answer, inputs, backend), _Streamer(out, quiet=args.json)), start_error
+
+
+def cmd_critique(args: argparse.Namespace) -> int:
+    """Give feedback on the user's answer and a stronger version of it."""
+    from coach.coaching import critique_events
+
+    result, start_error = _answer_task(args, critique_events)
+    if args.json:
+        print(_json_line(result.to_dict()))
+    else:
+        label = "the model" if result.feedback_source == "model" else "the rubric"
+        print(f"\nWhat works (from {label}):")
+        for p in result.strengths:
+            print(f"  + {printable(p.point)}" + (f'  "{printable(p.quote[:80])}"' if p.quote else ""))
+        print("What to sharpen:")
+        for p in result.improvements:
+            print(f"  - {printable(p.point)}" + (f'  "{printable(p.quote[:80])}"' if p.quote else ""))
+        if result.stronger is not None:
+            delta = result.stronger.result.scores.overall - result.result.scores.overall
+            print(
+                f"\nStronger version ({result.stronger.source}, "
+                f"overall {result.stronger.result.scores.overall:.0f}, {delta:+.0f}):"
+            )
+            print(printable_keep_lines(result.stronger.text))
+        else:
+            print("\nNo rewrite scored higher than your answer without adding facts you did not give.")
+    return _finish(result.info.error if start_error is None else None, start_error, result.info.notices)
+
+
+def cmd_tailor(args: argparse.Namespace) -> int:
+    """Rewrite the user's answer for the company in --company-info."""
+    from coach.coaching import tailor_events
+
+    result, start_error = _answer_task(args, tailor_events, needs_info=True)
+    if args.json:
+        print(_json_line(result.to_dict()))
+    else:
+        delta = result.result.scores.overall - result.original_result.scores.overall
+        print(f"\nTailored answer ({result.chosen.source}):\n{printable_keep_lines(result.answer)}\n")
+        print(f"before: {_scores_line(result.original_result)}")
+        print(f"after:  {_scores_line(result.result)}  ({delta:+.0f})")
+        print("\n".join(_candidates_block(result.candidates, result.chosen)))
+    return _finish(result.info.error if start_error is None else None, start_error, result.info.notices)
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    """List the follow-up questions a hiring manager would most likely ask."""
+    from coach.coaching import followups_events
+
+    result, start_error = _answer_task(args, followups_events)
+    if args.json:
+        print(_json_line(result.to_dict()))
+    else:
+        for i, q in enumerate(result.questions, 1):
+            print(f"{i}. {printable(q.question)}")
+            if q.quote:
+                words = " ".join(q.quote.split())
+                print(f'   probes: "{printable(words[:90])}{"..." if len(words) > 90 else ""}"')
+    return _finish(result.info.error if start_error is None else None, start_error, result.info.notices)
+
+
+def _add_target_options(parser: argparse.ArgumentParser, coaching: bool) -> None:
+    """Add the options that describe the target company, role and goals."""
+    parser.add_argument("--company", help="the company you are applying to")
+    parser.add_argument("--role", default="", help="the role you are applying for")
+    parser.add_argument("--goals", default="", help="your long-term vision and short-term goals")
+    parser.add_argument("--company-info", default="", help="the company description or job posting")
+    if coaching:
+        parser.add_argument("--company-info-file", metavar="FILE", help="read the company description or posting from a file")
+        parser.add_argument("--background", default="", help="where you are now: current role, experience")
+        parser.add_argument(
+            "--backend",
+            choices=("local", "openai"),
+            default=os.environ.get("COACH_BACKEND", "local"),
+            help="local: the embedded model (default); openai: OpenAI or a compatible server",
+        )
+        parser.add_argument("--model", help="GGUF file for local, or model name for openai (default: gpt-4o-mini)")
+        parser.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama")
+        parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for a server (default: 60)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for the coach CLI."""
     parser = argparse.ArgumentParser(prog="coach", description='Practise your answer to "What are your career goals?".')
@@ -206,13 +421,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     score = sub.add_parser("score", help="score an answer with the rubric", description="Score an answer with the rubric.")
     score.add_argument("file", nargs="?", help="the answer as a text file, or - for standard input")
-    score.add_argument("--company", help="the company you are applying to")
-    score.add_argument("--role", default="", help="the role you are applying for")
-    score.add_argument("--goals", default="", help="your long-term vision and short-term goals")
-    score.add_argument("--company-info", default="", help="the company description or job posting")
-    score.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_target_options(score, coaching=False)
     score.add_argument("--batch", metavar="FILE.jsonl", help="score one JSON object per line (answer + target)")
     score.set_defaults(func=cmd_score)
+
+    drafting = sub.add_parser(
+        "draft", help="draft an answer from your goals", description="Draft a first-person answer from your facts."
+    )
+    _add_target_options(drafting, coaching=True)
+    drafting.add_argument("--candidates", type=int, default=3, help="how many model drafts to compare (default: 3)")
+    drafting.set_defaults(func=cmd_draft)
+
+    for name, func, text in (
+        ("critique", cmd_critique, "feedback on your answer and a stronger version"),
+        ("tailor", cmd_tailor, "rewrite your answer for this company"),
+        ("followups", cmd_followups, "the follow-up questions a hiring manager would ask"),
+    ):
+        command = sub.add_parser(name, help=text, description=text[:1].upper() + text[1:] + ".")
+        command.add_argument("file", help="your answer as a text file, or - for standard input")
+        _add_target_options(command, coaching=True)
+        command.set_defaults(func=func)
 
     app = sub.add_parser("app", help="open the practice app in the browser")
     app.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
@@ -228,7 +456,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except InputError as exc:
-        print(f"coach: {exc}", file=sys.stderr)
+        print(f"coach: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_INPUT
+    except BackendError as exc:
+        print(f"coach: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_BACKEND
+    except CoachError as exc:
+        print(f"coach: {printable(str(exc))}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         # The reader went away (`coach score ... | head`); nothing left to say.

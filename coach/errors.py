@@ -1,5 +1,7 @@
 """Exceptions raised by the coach; only the CLI and the page turn them into messages."""
 
+from __future__ import annotations
+
 
 class CoachError(Exception):
     """Base class for errors the user can act on."""
@@ -7,3 +9,47 @@ class CoachError(Exception):
 
 class InputError(CoachError):
     """The user's input cannot be used as given (empty, unreadable, not text)."""
+
+
+class TemplateError(CoachError):
+    """A prompt template is missing or asks for a variable it was not given."""
+
+
+class BackendError(CoachError):
+    """The model backend failed; the message names the cause and the fix."""
+
+    def __init__(self, message: str, *, partial: str = "") -> None:
+        super().__init__(message)
+        self.partial = partial  # whatever text arrived before the failure
+
+
+class ModelMissing(BackendError):
+    """The model file (GGUF) or the package that ships it is not there."""
+
+
+class BackendUnavailable(BackendError):
+    """The model server could not be reached."""
+
+
+class BackendTimeout(BackendError):
+    """The model took longer than the timeout."""
+
+
+class AuthenticationFailed(BackendError):
+    """The server refused the API key (401/403)."""
+
+
+class RateLimited(BackendError):
+    """The server asked us to slow down (429) after the client's retries."""
+
+
+class ServerFailed(BackendError):
+    """The server answered with an error (5xx or an unexpected status)."""
+
+
+class StreamCut(BackendError):
+    """The stream of text stopped before the model finished."""
+
+
+class UnusableOutput(BackendError):
+    """The model answered, but with nothing the coach could use."""

@@ -15,12 +15,12 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", _I)
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """Return the whitespace-separated words of text as a set."""
     return frozenset(text.split())
 
 
-STOPWORDS = _words(
+STOPWORDS = word_set(
     """
     a about above after again against all also am an and any are aren't as at be because been
     before being below between both but by can can't cannot could couldn't did didn't do does
@@ -39,7 +39,7 @@ STOPWORDS = _words(
 )
 
 # Words common to every goals answer: they say nothing about this user's particular goals.
-GENERIC_WORDS = _words(
+GENERIC_WORDS = word_set(
     """
     goal goals career careers future long short term terms year years month months week weeks
     want wants wanted like would become becoming get getting make making take taking work
@@ -59,7 +59,7 @@ GENERIC_WORDS = _words(
 )
 
 # Corporate suffixes that do not identify a company on their own.
-COMPANY_SUFFIXES = _words(
+COMPANY_SUFFIXES = word_set(
     """
     inc inc. llc ltd ltd. limited plc corp corporation co company group holdings gmbh ag sa the
     and of & technologies technology tech labs systems solutions services partners international
@@ -250,7 +250,7 @@ MEASURE_RE = _rx(
 )
 
 # Concrete actions (the A in SMART). Weak verbs count for less: they rarely commit to anything.
-ACTION_VERBS = _words(
+ACTION_VERBS = word_set(
     """
     complete finish earn pass enrol enroll study certify lead manage mentor coach train build
     ship launch deliver run own design create implement reduce increase cut raise double hit
@@ -264,10 +264,27 @@ ACTION_VERBS = _words(
     maintain
     """
 )
-WEAK_ACTION_VERBS = _words("learn grow improve develop explore help contribute join support get become be")
+# Verbs a goal written as a note may start with ("Refinance the fleet debt by 2027").
+GOAL_VERBS = ACTION_VERBS | word_set(
+    """
+    have put refinance clear gain attain reach keep make land switch sharpen strengthen expand halve automate
+    restructure modernise modernize digitise digitize consolidate centralise centralize relaunch win earn
+    finish complete take pass get become be grow learn improve develop explore help contribute join support
+    work move go stay spend shift focus add give bring turn help lift drop cover fill push pull
+    """
+)
+JOB_TITLE_WORDS = word_set(
+    """
+    manager director lead leader head supervisor principal chief officer partner architect engineer specialist
+    consultant analyst designer nurse chef controller trainer instructor teacher coordinator executive vp president
+    cfo ceo cto coo founder owner scientist researcher developer editor producer pharmacist physician electrician
+    technician accountant auditor planner strategist administrator superintendent foreman captain
+    """
+)
+WEAK_ACTION_VERBS = word_set("learn grow improve develop explore help contribute join support get become be")
 
 # Words for moving up or for the kind of goal a hiring manager can picture.
-PROGRESSION_WORDS = _words(
+PROGRESSION_WORDS = word_set(
     """
     senior lead leader leadership manager management director head principal staff chief
     supervisor supervising charge specialist expert architect partner owner vp president
@@ -441,6 +458,15 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:have|need)\s+to\s+(?:step\s+away|leave|move\s+on|hand\s+in\s+my\s+notice|resign)",
         r"if\s+i\s+get\s+(?:a|the)\s+(?:place|spot|offer|visa)",
         r"(?:first|base)\s+and\s+then\s+(?:a\s+)?(?:shift|move|switch|jump)",
+        r"(?:weighing|considering|juggling|comparing|holding)\s+(?:\w+\s+){0,2}(?:other\s+)?offers|(?:other|two|three|several|a\s+few)\s+(?:\w+\s+)?offers\s+i(?:'m|\s+am)",
+        r"(?:another|other|a\s+different|a\s+bigger|a\s+rival)\s+(?:\w+\s+){0,2}(?:offered|offers|offer|came\s+calling)\s+me",
+        r"(?:very\s+|really\s+)?hard\s+to\s+(?:say\s+no|turn\s+(?:it|that|them)\s+down|refuse)|(?:wouldn't|would\s+not|couldn't)\s+(?:be\s+able\s+to\s+)?(?:say\s+no|turn\s+(?:it|that)\s+down)",
+        r"(?:see|view|treat|think\s+of)\s+(?:this|it|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}as\s+(?:a\s+|an\s+)?(?:bridge|stepping|springboard|stopgap|stop-gap|launch\w*|training\s+ground|placeholder|short[-\s]term|temporary|means\s+to\s+an\s+end|foot\s+in|interim|way\s+station)",
+        r"(?:move|moving)\s+across\s+to\s+(?:the|a|an)\s+\w+",
+        r"(?:won't|wouldn't|will\s+not|would\s+not)\s+be\s+(?:the\s+one\s+(?:taking|leading|seeing)|around\s+(?:for|to|long)|staying)",
+        r"(?:talking|talked|speaking|spoken|interviewing|in\s+talks)\s+(?:to|with)\s+(?:\w+\s+){0,3}(?:consultancies|companies|firms|recruiters|employers|agencies|headhunters|competitors|other\s+\w+)",
+        r"rather\s+than\s+stay(?:ing)?\s+(?:on|in|here|with)",
+        r"not\s+(?:really\s+|entirely\s+)?sure\s+(?:the|this|that)\s+\w+\s+is\s+where\s+i(?:'ll|\s+will|\s+want\s+to|\s+see\s+myself)",
         r"(?:elsewhere|somewhere\s+else|somewhere\s+bigger)",
         r"(?:move|moving|jump|jumping|go|going|switch|switching|make\s+(?:that|the|a)\s+(?:move|jump|switch|leap))\s+(?:over\s+)?(?:to|into)\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:contractor|fund|consultancy|agency|startup|start-up|bank|competitor|rival)",
         r"(?:a|an|the)\s+(?:\w+\s+)?role\s+at\s+(?:a|an|another|one\s+of\s+the)\s+(?:\w+\s+){0,2}(?:fund|firm|company|bank|startup|agency|competitor)",
@@ -469,7 +495,7 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
     "own_business": _rx(
         r"(?:start|starting|launch|launching|open|opening|run|running|build|building|found|founding|set\s+up|setting\s+up|have|having|own|owning)\s+(?:up\s+)?(?:my|our)\s+(?:very\s+)?own\s+(?:\w+\s+){0,2}(?:business|company|firm|startup|start-up|agency|consultancy|consulting|practice|restaurant|shop|store|bakery|studio|clinic|brand|venture|label|cafe|café|bistro|kitchen|food\s+truck|pharmacy|lab|company|outfit|contracting|electrical|place|thing|firm|operation|consultancy|gym|salon|trucking|catering|side)",
         r"(?:be|become|being)\s+my\s+own\s+boss",
-        r"(?:go|going|become|becoming|work|working)\s+(?:fully\s+)?(?:freelance|independent|solo)",
+        r"(?:go|going|become|becoming|work|working)\s+(?:fully\s+)?(?:freelance|independent|solo)(?=\s*(?:[.,;!?]|$|and\b|as\s+an?\b|consult|contract|practi))",
         r"work(?:ing)?\s+for\s+myself",
         r"(?:become|becoming)\s+an?\s+(?:entrepreneur|founder|independent\s+consultant)",
         r"(?:found|founding|co-found|co-founding)\s+(?:a|my)\s+(?:\w+\s+)?(?:startup|start-up|company|business)",
@@ -571,7 +597,10 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
 # Money and titles count as a red flag only when they are the speaker's own motive: an answer
 # for a payments company may say "pay", and a finance lead may talk about a charity's income.
 MONEY_RE = _rx(
-    r"salary|salaries|money|compensation|paycheck|pay\s*check|paycheque|bonus(?:es)?|commission|wages?|six[-\s]figures?",
+    r"salary|salaries|money|compensation|paycheck|pay\s*check|paycheque|bonus(?:es)?|wages?|six[-\s]figures?",
+    r"(?:my|the|a|on|more|higher|big|bigger|better|good|great)\s+commissions?|commissions?\s+(?:check|cheque|structure|rate|plan)|commission-based",
+    r"(?:pay|salary|compensation|benefits|equity|relocation|total|remuneration|rewards?)\s+package",
+    r"equity\s+(?:stake|grant|upside)|stock\s+options|signing\s+bonus|salary\s+(?:scale|band|bands|range)",
     r"pay\s+(?:bump|rise|raise|band|grade|scale|packet|increase|jump)",
     r"(?:the|my|better|higher|more|good|great|top|best|bigger|extra|decent)\s+pay",
     r"(?:better|well|highest|best|more)[-\s]paid",
@@ -588,7 +617,7 @@ MOTIVE_RE = _rx(
     r"main|mainly|mostly|real|really|only|just|priority|attraction|draw|reason|after|care|want|look|looks|cv|resume|need|motivat\w*|matters?|honest|honestly|frankly|appeal|important|first",
 )
 OTHERS_POSSESSIVE_RE = re.compile(
-    r"\b(?:their|your|its|customers'|clients'|the\s+company's|our|families'|patients'|members'|donors'|people's|charity's|organi[sz]ation's|business's|shop's|users'|merchants'|owners'|employees'|staff's)\s+(?:\w+\s+)?$",
+    r"\b(?:their|its|customers'|clients'|the\s+company's|our|families'|patients'|members'|donors'|people's|charity's|organi[sz]ation's|business's|shop's|users'|merchants'|owners'|employees'|staff's)\s+(?:\w+\s+)?$",
     _I,
 )
 

@@ -138,6 +138,11 @@ class RubricResult:
     smart_checklist: tuple[tuple[str, bool], ...] = ()
     structure_checklist: tuple[tuple[str, bool], ...] = ()
     metrics: tuple[tuple[str, float], ...] = field(default=())
+    evidence: tuple[tuple[str, tuple[Span, ...]], ...] = ()
+
+    def evidence_spans(self, kind: str) -> tuple[Span, ...]:
+        """Return where the answer shows something good of the given kind (see EVIDENCE_KINDS)."""
+        return dict(self.evidence).get(kind, ())
 
     def metric(self, name: str) -> float:
         """Return one of the measurements behind the scores (0.0 when absent)."""
@@ -957,6 +962,31 @@ def _score_company_fit(a: _Analysis, ledger: _Ledger, terms: _TargetTerms, targe
             ledger.add(f"company_fit.{part}", message, severity, [], company_fit=weight * (1 - value))
 
 
+EVIDENCE_KINDS = ("company", "vision", "steps", "plan", "timelines", "measures", "reason", "future_here", "goals")
+
+
+def _evidence(a: _Analysis) -> tuple[tuple[str, tuple[Span, ...]], ...]:
+    """Return the spans that earned points, by kind: what works, for feedback and follow-ups."""
+
+    def whole(f: _SentenceFacts) -> Span:
+        return (f.sentence.start, f.sentence.end)
+
+    goals = [f for f in a.facts if _goal_sentence(f)]
+    forward = [f for f in a.facts if f.forward and f.first_person and not f.red_flag]
+    found: dict[str, list[Span]] = {
+        "company": [sp for f in a.facts for sp in f.company_names],
+        "vision": [whole(f) for f in forward if f.long_term],
+        "steps": [whole(f) for f in forward if f.short_term or (f.timelines and not f.long_term)],
+        "plan": [whole(f) for f in a.facts if f.plan and (f.forward or not f.past)],
+        "timelines": [sp for f in forward for sp in f.timelines],
+        "measures": [sp for f in goals for sp in f.numbers + f.measures],
+        "reason": [whole(f) for f in a.facts if f.reasons and (f.company_names or f.info_stems or f.company_refs)],
+        "future_here": [whole(f) for f in forward if f.names_company],
+        "goals": [whole(f) for f in goals],
+    }
+    return tuple((k, tuple(sorted(set(found[k])))) for k in EVIDENCE_KINDS)
+
+
 def score_answer(answer: str, target: Target) -> RubricResult:
     """Return the rubric's scores and findings for answer against target."""
     terms = _analyse_target(target)
@@ -1021,6 +1051,7 @@ def score_answer(answer: str, target: Target) -> RubricResult:
     findings = sorted(ledger.findings, key=lambda f: (severity_rank[f.severity], -sum(p for _, p in f.impacts)))
     metrics = {**relevance_metrics, **succinct_metrics, "sentences": float(len(a.sentences))}
     return RubricResult(
+        evidence=_evidence(a),
         scores=scores,
         findings=tuple(findings),
         word_count=n,

@@ -1,0 +1,185 @@
+"""A small OpenAI-compatible HTTP server on 127.0.0.1 that plays scripted replies.
+
+It stands in for OpenAI, Ollama or vLLM in tests: the real `openai` SDK talks to it over
+real HTTP, so streaming, JSON output, status codes, retries, timeouts and cut-off streams are
+exercised exactly as users meet them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    """One scripted reply: text to stream, an HTTP error status, a delay, or a cut-off stream."""
+
+    text: str = ""
+    status: int = 200
+    delay: float = 0.0
+    cut_after: int | None = None  # close the connection after this many chunks
+    garbage: bool = False
+
+
+@dataclass
+class FakeOpenAI:
+    """The server's state: what to answer next and what it was asked."""
+
+    replies: list[Reply] = field(default_factory=list)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    url: str = ""
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def queue(self, *replies: Reply | str) -> FakeOpenAI:
+        """Queue replies (a string is a normal streamed reply)."""
+        with self.lock:
+            self.replies.extend(Reply(r) if isinstance(r, str) else r for r in replies)
+        return self
+
+    def next_reply(self) -> Reply:
+        """Return the next scripted reply (a default one when the script has run out)."""
+        with self.lock:
+            return self.replies.pop(0) if self.replies else Reply("In five years I want to lead a team.")
+
+
+def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+            pass
+
+        def handle(self) -> None:
+            # The client may give up first (a timeout test): then there is nobody to answer.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                super().handle()
+
+        def _send_json(self, status: int, body: dict[str, Any], extra: dict[str, str] | None = None) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for k, v in (extra or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            if self.path.rstrip("/").endswith("/models"):
+                self._send_json(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
+            else:
+                self._send_json(404, {"error": {"message": "not found"}})
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length", "0"))
+            body = json.loads(self.rfile.read(length) or b"{}")
+            state.requests.append(body)
+            state.headers.append({k.lower(): v for k, v in self.headers.items()})
+            if not self.path.rstrip("/").endswith("/chat/completions"):
+                self._send_json(404, {"error": {"message": f"no route {self.path}"}})
+                return
+            reply = state.next_reply()
+            if reply.delay:
+                time.sleep(reply.delay)
+            if reply.status != 200:
+                key = self.headers.get("Authorization", "")
+                message = {
+                    401: f"Incorrect API key provided: {key[7:]}",
+                    429: "Rate limit reached",
+                    500: "The server had an error",
+                }
+                self._send_json(
+                    reply.status,
+                    {"error": {"message": message.get(reply.status, "error"), "type": "error", "code": None}},
+                    {"retry-after-ms": "10"} if reply.status == 429 else None,
+                )
+                return
+            if reply.garbage:
+                data = b"<html>this is not the API you are looking for</html>"
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream" if body.get("stream") else "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                return
+            if body.get("stream"):
+                self._stream(body, reply)
+            else:
+                self._send_json(200, self._completion(body, reply.text))
+
+        def _chunk(self, body: dict[str, Any], delta: dict[str, str], finish: str | None) -> bytes:
+            payload = {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": body.get("model", "fake-model"),
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
+            return b"data: " + json.dumps(payload).encode() + b"\n\n"
+
+        def _stream(self, body: dict[str, Any], reply: Reply) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            pieces = reply.text.split(" ")
+            self.wfile.write(self._chunk(body, {"role": "assistant", "content": ""}, None))
+            for i, piece in enumerate(pieces):
+                if reply.cut_after is not None and i >= reply.cut_after:
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return  # the connection drops mid-answer
+                self.wfile.write(self._chunk(body, {"content": piece if i == 0 else " " + piece}, None))
+            self.wfile.write(self._chunk(body, {}, "stop"))
+            if (body.get("stream_options") or {}).get("include_usage"):
+                usage = {"prompt_tokens": 42, "completion_tokens": len(pieces), "total_tokens": 42 + len(pieces)}
+                payload = {
+                    "id": "chatcmpl-fake",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": "fake-model",
+                    "choices": [],
+                    "usage": usage,
+                }
+                self.wfile.write(b"data: " + json.dumps(payload).encode() + b"\n\n")
+            self.wfile.write(b"data: [DONE]\n\n")
+            self.wfile.flush()
+            self.close_connection = True
+
+        def _completion(self, body: dict[str, Any], text: str) -> dict[str, Any]:
+            return {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": 0,
+                "model": body.get("model", "fake-model"),
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 42, "completion_tokens": len(text.split()), "total_tokens": 42 + len(text.split())},
+            }
+
+    return Handler
+
+
+@contextmanager
+def serve() -> Iterator[FakeOpenAI]:
+    """Run a fake OpenAI-compatible server on 127.0.0.1 for the duration of the block."""
+    state = FakeOpenAI()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
