@@ -433,6 +433,17 @@ class FakeBackend(Backend):
         self.last_usage = Usage(sum(len(m.content.split()) for m in messages), len(reply.split()))
 
 
+_SHARED_FAKE: FakeBackend | None = None
+
+
+def shared_fake() -> FakeBackend:
+    """Return the process-wide fake backend that COACH_BACKEND=fake selects (tests queue replies on it)."""
+    global _SHARED_FAKE
+    if _SHARED_FAKE is None:
+        _SHARED_FAKE = FakeBackend()
+    return _SHARED_FAKE
+
+
 BACKENDS: dict[str, type[Backend]] = {"local": LocalBackend, "openai": OpenAIBackend, "fake": FakeBackend}
 
 
@@ -450,7 +461,7 @@ def make_backend(
     if name == "openai":
         return OpenAIBackend(model=model, base_url=base_url, api_key=api_key, timeout=timeout)
     if name == "fake":
-        return FakeBackend()
+        return shared_fake()
     raise BackendError(f"Unknown backend {name!r} - choose one of: {', '.join(BACKENDS)}.")
 
 

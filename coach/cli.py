@@ -331,7 +331,7 @@ def _answer_task(
     from coach.coaching import _run
 
     out = sys.stderr if args.command == "followups" else sys.stdout
-    return _run(events(answer, inputs, backend), _Streamer(out, quiet=args.json)), start_error
+    return _run(events(answer, inputs, backend, start_error), _Streamer(out, quiet=args.json)), start_error
 
 
 def cmd_critique(args: argparse.Namespace) -> int:

@@ -759,15 +759,17 @@ def _info(backend: Backend | None, notices: list[str], error: BackendError | Non
     return TaskInfo(backend.name if backend else fallback, backend.model_id if backend else fallback, tuple(notices), error)
 
 
-def critique_events(answer: str, inputs: CoachInputs, backend: Backend | None) -> Generator[Event, None, CritiqueResult]:
+def critique_events(
+    answer: str, inputs: CoachInputs, backend: Backend | None, failure: BackendError | None = None
+) -> Generator[Event, None, CritiqueResult]:
     """Critique answer: rubric findings at once, then model feedback and a stronger version."""
     inputs = inputs.cleaned()
     result = score_answer(answer, inputs.target())
     notices: list[str] = []
-    error: BackendError | None = None
+    error: BackendError | None = failure
     strengths, improvements = rubric_feedback(answer, result)
     source: Literal["model", "rubric"] = "rubric"
-    if backend is not None:
+    if backend is not None and failure is None:
         messages = _task_messages(backend, inputs, "critique.j2", answer, notices)
         tied: list[tuple[list[Point], list[Point]]] = []
 
@@ -847,7 +849,9 @@ def tailor_floor(answer: str, inputs: CoachInputs) -> str:
     return " ".join([text, *additions]).strip()
 
 
-def tailor_events(answer: str, inputs: CoachInputs, backend: Backend | None) -> Generator[Event, None, TailorResult]:
+def tailor_events(
+    answer: str, inputs: CoachInputs, backend: Backend | None, failure: BackendError | None = None
+) -> Generator[Event, None, TailorResult]:
     """Rewrite answer for the company in the inputs; return a TailorResult."""
     inputs = inputs.cleaned()
     original = evaluate(answer, "original", "you", inputs)
@@ -855,11 +859,12 @@ def tailor_events(answer: str, inputs: CoachInputs, backend: Backend | None) -> 
     notices: list[str] = []
     candidates: list[Candidate] = []
     error: BackendError | None = None
-    for item in _stronger(answer, inputs, original.result, backend, "tailor.j2", {}, notices):
+    for item in _stronger(answer, inputs, original.result, None if failure else backend, "tailor.j2", {}, notices):
         if isinstance(item, tuple):
             candidates, error = item
         else:
             yield item
+    error = failure or error
     pool = [c for c in candidates if c.source == "model"] + [floor]
     chosen = _best(pool, original)
     yield Status("Done")
@@ -1004,15 +1009,15 @@ def _similar(a: str, b: str) -> bool:
 
 
 def followups_events(
-    answer: str, inputs: CoachInputs, backend: Backend | None, count: int = 5
+    answer: str, inputs: CoachInputs, backend: Backend | None, failure: BackendError | None = None, count: int = 5
 ) -> Generator[Event, None, FollowUpsResult]:
     """Return the 3-5 follow-up questions a hiring manager would most likely ask about answer."""
     inputs = inputs.cleaned()
     result = score_answer(answer, inputs.target())
     notices: list[str] = []
-    error: BackendError | None = None
+    error: BackendError | None = failure
     model_questions: list[FollowUp] = []
-    if backend is not None:
+    if backend is not None and failure is None:
         messages = _task_messages(backend, inputs, "followups.j2", answer, notices)
 
         def accept(data: Any) -> bool:

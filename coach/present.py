@@ -117,3 +117,40 @@ def highlighted_markdown(answer: str, result: RubricResult) -> str:
         else:
             parts.append(escape_markdown(run.text))
     return "".join(parts)
+
+
+_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_AUTOLINK_RE = re.compile(r"<(https?://[^>\s]+)>")
+
+
+def neutralise_links(text: str) -> str:
+    """Return model text with Markdown images removed and links reduced to their words."""
+    text = _MD_IMAGE_RE.sub(lambda m: m.group(1), text)
+    text = _MD_LINK_RE.sub(lambda m: m.group(1), text)
+    return _AUTOLINK_RE.sub(lambda m: m.group(1), text)
+
+
+def safe_markdown(text: str) -> str:
+    """Return untrusted text (model output, pasted text) as inert Markdown."""
+    return escape_markdown(neutralise_links(text))
+
+
+def diff_markdown(before: str, after: str) -> tuple[str, str]:
+    """Return the two texts as Markdown with removed words struck in one and added words coloured in the other."""
+    import difflib
+
+    a, b = before.split(), after.split()
+    left: list[str] = []
+    right: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        old, new = escape_markdown(" ".join(a[i1:i2])), escape_markdown(" ".join(b[j1:j2]))
+        if op == "equal":
+            left.append(old)
+            right.append(new)
+            continue
+        if old:
+            left.append(f":red-background[~~{old}~~]")
+        if new:
+            right.append(f":green-background[{new}]")
+    return " ".join(left), " ".join(right)

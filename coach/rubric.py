@@ -609,6 +609,23 @@ def _score_succinctness(a: _Analysis, ledger: _Ledger, terms: _TargetTerms) -> d
             succinctness=min(15.0, 3.0 * len(repeated)),
         )
 
+    # Sentences that all open the same way ("I want to... I want to...") sound recited.
+    openers: dict[str, list[Sentence]] = {}
+    for sentence in a.sentences:
+        if sentence.word_count >= 4:
+            first_two = " ".join(w.lower for w in a.words[sentence.first_word : sentence.first_word + 2])
+            openers.setdefault(first_two, []).append(sentence)
+    same = max(openers.items(), key=lambda kv: len(kv[1]), default=("", []))
+    if len(same[1]) >= 3:
+        starts = [(s.start, a.words[s.first_word + 1].end) for s in same[1]]
+        ledger.add(
+            "succinctness.openers",
+            f'Vary how your sentences start: {len(same[1])} begin with "{a.text[starts[0][0] : starts[0][1]]}".',
+            "low",
+            starts,
+            succinctness=min(9.0, 3.0 * (len(same[1]) - 2)),
+        )
+
     long_sentences = [s for s in a.sentences if s.word_count > LONG_SENTENCE_WORDS]
     if long_sentences:
         excess = sum(s.word_count - LONG_SENTENCE_WORDS for s in long_sentences)
@@ -649,7 +666,8 @@ def _repetitions(a: _Analysis, terms: _TargetTerms) -> list[tuple[str, list[Span
     # Repeated phrases: three words, at least two of them content words.
     grams: dict[tuple[str, str, str], list[Span]] = {}
     words = a.words
-    content = [w.lower not in lx.STOPWORDS for w in words]
+    # Saying the company's name twice is natural; a repeated phrase needs two telling words.
+    content = [w.lower not in _NON_DISTINCTIVE and w.stem not in skip for w in words]
     for s in a.sentences:
         for i in range(s.first_word, s.last_word - 2):
             if content[i] + content[i + 1] + content[i + 2] < 2:
@@ -1059,4 +1077,97 @@ def score_answer(answer: str, target: Target) -> RubricResult:
         smart_checklist=tuple((k, smart[k]) for k in SMART_LETTERS),
         structure_checklist=tuple((k, structure[k]) for k in STRUCTURE_PARTS),
         metrics=tuple(sorted(metrics.items())),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Follow-up answers: shorter, and judged against the question asked.
+
+FOLLOWUP_IDEAL_WORDS = (35, 110)  # about 15-45 seconds: a follow-up answer is short
+
+
+@dataclass(frozen=True)
+class FollowupResult:
+    """How an answer to a follow-up question scores: relevance to the question and succinctness."""
+
+    relevance: float
+    succinctness: float
+    findings: tuple[Finding, ...]
+    word_count: int
+    speaking_seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready view."""
+        return {
+            "scores": {"relevance": self.relevance, "succinctness": self.succinctness},
+            "findings": [f.to_dict() for f in self.findings],
+            "word_count": self.word_count,
+            "speaking_seconds": self.speaking_seconds,
+        }
+
+
+def score_followup(question: str, answer: str, target: Target) -> FollowupResult:
+    """Return how well answer replies to a follow-up question, and how succinctly."""
+    terms = _analyse_target(target)
+    a = _analyse(answer, terms)
+    n = len(a.words)
+    ledger = _Ledger()
+    if n == 0:
+        ledger.add("answer.empty", "Write or say an answer to score.", "high")
+        return FollowupResult(0.0, 0.0, tuple(ledger.findings), 0, 0.0)
+    # Succinctness: the rubric's fillers, hedges, repetition and sentence rules, with a shorter target.
+    _score_succinctness(a, ledger, terms)
+    ledger.findings = [f for f in ledger.findings if f.rule not in ("succinctness.too_long", "succinctness.too_short")]
+    lo, hi = FOLLOWUP_IDEAL_WORDS
+    seconds = n / WORDS_PER_MINUTE * 60
+    if n > hi:
+        ledger.add(
+            "succinctness.too_long",
+            f"At {n} words ({format_seconds(seconds)}) this follow-up answer runs long; aim for {lo}-{hi} words.",
+            "medium" if n > 2 * hi else "low",
+            [(a.words[hi].start, a.words[-1].end)],
+            succinctness=min(45.0, (n - hi) / hi * 45),
+        )
+    elif n < lo:
+        ledger.add(
+            "succinctness.too_short",
+            f"At {n} words this is too brief to answer the question; give a concrete step or example ({lo}-{hi} words).",
+            "medium" if n < lo / 2 else "low",
+            [],
+            succinctness=(lo - n) / lo * 40,
+        )
+    # Relevance: does it take up the question's own words, concretely, in the first person?
+    asked = {s for s, _ in _distinctive_stems(question)} - terms.company_stems
+    said = {w.stem for w in a.words}
+    coverage = _clip(len(asked & said) / min(3, len(asked))) if asked else 1.0
+    if coverage < 1:
+        missing = sorted(asked - said)[:3]
+        ledger.add(
+            "relevance.question",
+            "Answer the question that was asked" + (f" (it asks about {', '.join(missing)})" if missing else "") + ".",
+            "high" if coverage == 0 else "medium",
+            [],
+            relevance=45 * (1 - coverage),
+        )
+    concrete = any(f.numbers or f.timelines or f.action >= 1 or f.goal_stems or f.measures for f in a.facts)
+    if not concrete:
+        ledger.add(
+            "relevance.concrete", "Give something concrete: a step, a date, a number or an example.", "medium", [], relevance=25
+        )
+    if not any(f.first_person for f in a.facts):
+        ledger.add("relevance.first_person", 'Answer for yourself, in the first person ("I will ...").', "low", [], relevance=15)
+    for kind, spans in a.red_flags.items():
+        ledger.add(
+            f"red_flags.{kind}",
+            f"This raises a red flag ({kind.replace('_', ' ')}): {_quotes(a.text, spans)}.",
+            "high",
+            spans,
+            relevance=20,
+        )
+    return FollowupResult(
+        ledger.score("relevance"),
+        ledger.score("succinctness"),
+        tuple(ledger.findings),
+        n,
+        round(seconds, 1),
     )

@@ -26,6 +26,9 @@ from tests.conftest import EVAL_PROFILES, PROFILES
 PROFILE = PROFILES[0]  # Corvana Pay, new-graduate software engineer
 INPUTS = CoachInputs(PROFILE.company, PROFILE.role, PROFILE.goals, PROFILE.background, PROFILE.company_info)
 STRONG = PROFILE.answers["strong"]
+# A profile whose written strong answer outscores the coach's own template: a good model wins there.
+WINNER = PROFILES[1]
+WINNER_INPUTS = CoachInputs(WINNER.company, WINNER.role, WINNER.goals, WINNER.background, WINNER.company_info)
 
 
 def fake(*replies: str | Exception) -> FakeBackend:
@@ -56,10 +59,10 @@ def test_template_draft_is_grounded_first_person_and_scores_well(profile) -> Non
 
 
 def test_draft_prefers_a_grounded_model_answer_that_scores_higher() -> None:
-    backend = fake(STRONG, "I want to grow.", "I want to grow.")
-    result = draft(INPUTS, backend, candidates=3)
+    backend = fake(WINNER.answers["strong"], "I want to grow.", "I want to grow.")
+    result = draft(WINNER_INPUTS, backend, candidates=3)
     assert result.chosen.source == "model"
-    assert result.answer == STRONG
+    assert result.answer == WINNER.answers["strong"]
     assert result.chosen.unsupported == ()
     assert [c.source for c in result.candidates] == ["model", "model", "model", "template"]
     assert result.info.error is None
@@ -83,9 +86,10 @@ def test_draft_rejects_invented_numbers_and_employers_and_falls_back_to_the_floo
 
 
 def test_draft_strips_meta_text_from_model_output() -> None:
-    backend = fake("Sure! Here's a rewritten version of your answer:\n\n**Answer:** " + STRONG + "\n\nNote: I kept your facts.")
-    result = draft(INPUTS, backend, candidates=1)
-    assert result.candidates[0].text == STRONG
+    strong = WINNER.answers["strong"]
+    backend = fake("Sure! Here's a rewritten version of your answer:\n\n**Answer:** " + strong + "\n\nNote: I kept your facts.")
+    result = draft(WINNER_INPUTS, backend, candidates=1)
+    assert result.candidates[0].text == strong
     assert result.chosen.source == "model"
 
 
@@ -269,9 +273,9 @@ def test_tailor_names_the_company_and_improves_a_generic_answer() -> None:
 
 
 def test_tailor_prefers_a_grounded_model_rewrite() -> None:
-    result = tailor(PROFILE.answers["generic"], INPUTS, fake(STRONG))
+    result = tailor(WINNER.answers["generic"], WINNER_INPUTS, fake(WINNER.answers["strong"]))
     assert result.chosen.source == "model"
-    assert result.answer == STRONG
+    assert result.answer == WINNER.answers["strong"]
     assert result.to_dict()["scores"]["overall"] > result.to_dict()["original_scores"]["overall"]
 
 

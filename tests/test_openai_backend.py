@@ -124,9 +124,11 @@ def test_tokens_are_counted_offline_and_say_which_encoding() -> None:
 
 
 def test_draft_and_critique_run_end_to_end_through_the_server(server: FakeOpenAI) -> None:
-    strong = PROFILE.answers["strong"]
+    winner = PROFILES[1]  # its written strong answer outscores the coach's own template
+    strong = winner.answers["strong"]
     server.queue(strong, "I want to grow.")
-    result = draft(INPUTS, backend(server), candidates=2)
+    inputs = CoachInputs(winner.company, winner.role, winner.goals, winner.background, winner.company_info)
+    result = draft(inputs, backend(server), candidates=2)
     assert result.chosen.source == "model" and result.answer == strong
     assert result.info.model == "fake-model" and result.info.backend == "openai"
     vague = PROFILE.answers["vague"]

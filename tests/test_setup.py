@@ -22,7 +22,8 @@ def test_readme_gives_exactly_two_commands_that_use_the_project_venv() -> None:
         assert "\n" not in command
         assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
     assert run.endswith(".venv/bin/coach app")
-    assert "pytest" in test
+    assert test.endswith(".venv/bin/python -m pytest")
+    assert "chromium" in test  # the browser test's browser comes from Debian
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -1,0 +1,153 @@
+"""End to end in a real browser: `streamlit run app.py` on 127.0.0.1 with the embedded model,
+driven by Playwright in Debian's Chromium. Screenshots go to test-output/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import PROFILES, ROOT
+
+pytestmark = pytest.mark.slow
+SHOTS = ROOT / "test-output" / "screenshots"
+DOC_SHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MODEL_WAIT_MS = 240_000  # the embedded model on two cores: generous, so the test fails only when the page does
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    data = tmp_path_factory.mktemp("browser-data")
+    env = {**os.environ, "COACH_DATA_DIR": str(data)}
+    env.pop("COACH_BACKEND", None)
+    log = open(data / "streamlit.log", "w")  # noqa: SIM115 - kept open for the server's lifetime
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port), "--server.headless", "true"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + (data / "streamlit.log").read_text())
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+    assert "Traceback" not in (data / "streamlit.log").read_text(), "the server logged a traceback"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is not installed: the README's test command installs it (Debian package chromium).")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def shot(page: object, name: str) -> None:
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]  # let charts finish drawing
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+    if os.environ.get("COACH_UPDATE_SCREENSHOTS"):
+        DOC_SHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SHOTS / f"{name}.png", DOC_SHOTS / f"{name}.png")
+
+
+def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, browser: object) -> None:
+    profile = PROFILES[0]
+    # A tall window: Streamlit scrolls inside its own container, so a screenshot shows only the window.
+    page = browser.new_page(viewport={"width": 1280, "height": 2200})  # type: ignore[attr-defined]
+    page.set_default_timeout(30_000)
+    page.goto(server)
+    page.get_by_text("What are your career goals?").first.wait_for()
+
+    panel = page.locator('[role="tabpanel"]:visible')
+    for label, value in (
+        ("Company", profile.company),
+        ("Role", profile.role),
+        ("Long-term vision", profile.long_term_vision),
+        ("Short-term goals", profile.short_term_goals),
+        ("Background (optional)", profile.background),
+        ("Company description or job posting", profile.company_info),
+    ):
+        field = panel.get_by_label(label, exact=True)
+        field.fill(value)
+        field.press("Tab")  # Streamlit takes the value when the field loses focus
+    page.wait_for_timeout(800)
+    shot(page, "profile")
+
+    # Draft: the embedded model streams, then the answer, scores and alternates appear.
+    page.get_by_role("tab", name="Draft", exact=True).click()
+    drafts = panel.get_by_label("Drafts to compare")
+    drafts.fill("1")
+    drafts.press("Tab")
+    page.wait_for_timeout(500)
+    panel.get_by_role("button", name="Draft my answer").click()
+    page.get_by_text("Your draft (").wait_for(timeout=MODEL_WAIT_MS)
+    assert profile.company in panel.locator("code").filter(visible=True).first.inner_text()
+    panel.get_by_text("Speaking time").filter(visible=True).first.wait_for()
+    shot(page, "draft")
+
+    # Feedback: the rubric's verdict with highlighted findings, then the model's feedback.
+    page.get_by_role("tab", name="Feedback on my draft").click()
+    answer_box = panel.get_by_label("Your answer", exact=True)
+    answer_box.fill(profile.answers["strong_fillers"])
+    answer_box.press("Tab")
+    page.wait_for_timeout(500)
+    panel.get_by_role("button", name="Get feedback").click()
+    panel.get_by_text("Drop filler words").filter(visible=True).first.wait_for(timeout=MODEL_WAIT_MS)
+    page.get_by_text("What works").filter(visible=True).first.wait_for(timeout=MODEL_WAIT_MS)
+    # Fillers are highlighted in place: Streamlit renders the background directive as a styled span.
+    highlighted = panel.locator("span[class*='Background'], span[style*='background']").filter(has_text="um")
+    assert highlighted.count() > 0 or panel.locator("mark").count() > 0
+    panel.get_by_text("SMART goals").filter(visible=True).first.wait_for()
+    shot(page, "feedback")
+
+    # History: both attempts are there.
+    page.get_by_role("tab", name="History & progress").click()
+    panel.get_by_text("Compare two attempts").wait_for()
+    assert panel.locator('[data-testid="stDataFrame"]').count() >= 2  # the attempts table and the comparison
+    attempts = panel.locator('[data-testid="stMetric"]').filter(has_text="Attempts").locator('[data-testid="stMetricValue"]')
+    assert int(attempts.inner_text()) >= 2  # the draft and the scored answer
+    shot(page, "history")
+    page.close()
