@@ -40,6 +40,7 @@ from coach.present import (
 )
 from coach.rubric import TARGET_SECONDS, RubricResult, format_seconds, score_answer, score_followup
 from coach.samples import load_profiles
+from coach.speech import AUDIO_TYPES, delivery_metrics, transcribe_local, transcribe_openai
 
 log = logging.getLogger("coach.app")
 
@@ -96,6 +97,7 @@ for key, default in (
     ("tailor_answer", ""),
     ("tailored", None),
     ("questions", None),
+    ("spoken", None),
 ):
     st.session_state.setdefault(key, default)
 
@@ -366,8 +368,16 @@ st.write(
     "how you will get there and why this company, in about a minute."
 )
 
-profile_tab, draft_tab, feedback_tab, tailor_tab, drill_tab, history_tab = st.tabs(
-    ["Your profile", "Draft", "Feedback on my draft", "Tailor to the company", "Follow-up drill", "History & progress"]
+profile_tab, draft_tab, feedback_tab, voice_tab, tailor_tab, drill_tab, history_tab = st.tabs(
+    [
+        "Your profile",
+        "Draft",
+        "Feedback on my draft",
+        "Say it out loud",
+        "Tailor to the company",
+        "Follow-up drill",
+        "History & progress",
+    ]
 )
 
 with profile_tab:
@@ -437,7 +447,7 @@ with draft_tab:
 
 with feedback_tab:
     st.text_area("Your answer", key="answer", height=220, placeholder="In five years I want to ...")
-    st.file_uploader("...or upload it as a text file", type=["txt", "md"], key="upload", on_change=read_upload)
+    st.file_uploader("...or upload it as a text file", type=["txt", "md"], key="upload", on_change=read_upload, max_upload_size=2)
     if st.session_state.notice:
         notice = st.session_state.notice
         if notice.startswith("error:"):
@@ -509,6 +519,99 @@ with feedback_tab:
                 st.code(stronger.text, language=None, wrap_lines=True)
         else:
             st.caption("No rewrite scored higher than yours without adding facts you did not give.")
+
+with voice_tab:
+    st.write(
+        "Interviews are spoken. Record your answer (or upload a recording) and see your pace, pauses and fillers "
+        "as well as the usual scores. The recording is transcribed on this computer."
+    )
+    st.audio_input("Record your answer", key="recording")
+    st.file_uploader("...or upload a recording", type=list(AUDIO_TYPES), key="audio_upload", max_upload_size=25)
+    if st.session_state.get("model_choice") == MODEL_CHOICES[1]:
+        st.radio("Transcribe with", ("Whisper on this computer", "OpenAI"), key="transcriber", horizontal=True)
+    st.checkbox(
+        "Keep the recording in my history",
+        key="keep_audio",
+        value=False,
+        help="Off by default: only the transcript and the delivery figures are saved.",
+    )
+    if st.button("Transcribe and score", key="transcribe_go", type="primary"):
+        recording = st.session_state.get("recording") or st.session_state.get("audio_upload")
+        inputs = current_inputs()
+        if recording is None:
+            st.warning("Record your answer or upload a recording first.")
+        elif not inputs.company:
+            st.warning("Add the company you are applying to in Your profile: relevance is judged against it.")
+        else:
+            data = recording.getvalue()
+            name = getattr(recording, "name", "") or "recording.wav"
+            try:
+                with st.status("Transcribing...", expanded=False) as status:
+                    context = f"{inputs.company}, {inputs.role}."
+                    if st.session_state.get("transcriber") == "OpenAI":
+                        backend, failure = current_backend()
+                        if failure is not None or backend is None or not hasattr(backend, "client"):
+                            raise BackendError(str(failure or "OpenAI is not configured in the sidebar."))
+                        transcript = transcribe_openai(data, name, backend.client, context=context)
+                    else:
+                        transcript = transcribe_local(data, name, context=context)
+                    status.update(label=f"Transcribed ({transcript.engine})", state="complete")
+            except InputError as exc:
+                st.warning(str(exc))
+            except BackendError as exc:
+                st.error(f"Transcription failed: {exc} Your recording is kept; try again.")
+            else:
+                delivery = delivery_metrics(transcript)
+                spoken_result = score_answer(transcript.text, inputs.target())
+                keep = bool(st.session_state.get("keep_audio"))
+                history().save(
+                    "spoken",
+                    transcript.text,
+                    spoken_result,
+                    company=inputs.company,
+                    role=inputs.role,
+                    goals=inputs.goals,
+                    model=transcript.engine,
+                    delivery=delivery.to_dict(),
+                    audio=data if keep else None,
+                    audio_type=(getattr(recording, "type", "") or "audio/wav") if keep else "",
+                )
+                st.session_state.spoken = (transcript, delivery, spoken_result)
+    spoken = st.session_state.get("spoken")
+    if spoken is not None:
+        transcript, delivery, spoken_result = spoken
+        st.subheader(f"What you said ({transcript.engine})")
+        st.code(transcript.text, language=None, wrap_lines=True)
+        st.caption(escape_markdown(delivery.note))
+        cols = st.columns(4)
+        cols[0].metric("Pace", f"{delivery.words_per_minute:.0f} wpm", help="Aim for about 120-165 words a minute.")
+        cols[1].metric(
+            "Duration",
+            format_seconds(delivery.duration_seconds),
+            delta=f"{delivery.duration_seconds - TARGET_SECONDS:+.0f} s vs 60 s",
+            delta_color="off",
+        )
+        cols[2].metric(
+            "Fillers",
+            f"{delivery.fillers_per_minute:.0f} / min",
+            help=f"{delivery.filler_count} in all; up to about 5 a minute goes unnoticed.",
+        )
+        cols[3].metric("Delivery", f"{delivery.score:.0f} / 100")
+        if len(delivery.pace_over_time) >= 2:
+            pace = pd.DataFrame(
+                {"words a minute": [w for _, w in delivery.pace_over_time]}, index=[t for t, _ in delivery.pace_over_time]
+            )
+            st.line_chart(pace, x_label="seconds into the answer", y_label="words a minute", height=220)
+        for pause in delivery.pauses:
+            before = transcript.text[max(0, pause.offset - 40) : pause.offset].split(" ", 1)[-1]
+            after = transcript.text[pause.offset : pause.offset + 40].rsplit(" ", 1)[0]
+            st.markdown(
+                f"{SEVERITY_ICONS['medium' if pause.seconds >= 2 else 'low']} {pause.seconds:.1f} s pause at "
+                f"{format_seconds(pause.start)}: …{escape_markdown(before)} ⏸ {escape_markdown(after)}…"
+            )
+        for finding in delivery.findings:
+            st.markdown(f"{SEVERITY_ICONS[finding.severity]} {escape_markdown(finding.message)}")
+        show_scores(spoken_result, transcript.text, "spoken")
 
 with tailor_tab:
     st.write("Rewrite an answer for this company, using the description or posting in Your profile.")
@@ -615,12 +718,12 @@ with history_tab:
         st.info("No attempts yet. Every answer you score, draft or tailor is saved here so you can see your progress.")
     else:
         best, latest = store.best(), store.latest()
-        cols = st.columns(3)
-        cols[0].metric("Attempts", len(attempts))
+        summary = st.columns(3)
+        summary[0].metric("Attempts", len(attempts))
         if best is not None:
-            cols[1].metric("Best", f"{best.scores['overall']:.0f}", help=best.label)
+            summary[1].metric("Best", f"{best.scores['overall']:.0f}", help=best.label)
         if latest is not None:
-            cols[2].metric(
+            summary[2].metric(
                 "Latest",
                 f"{latest.scores['overall']:.0f}",
                 delta=f"{latest.scores['overall'] - main_attempts[0].scores['overall']:+.0f} since the first",
@@ -634,6 +737,22 @@ with history_tab:
                 ]
             ).set_index("attempt")
             st.line_chart(progress, x_label="attempt", y_label="score")
+        spoken_attempts = [a for a in attempts if a.delivery]
+        if spoken_attempts:
+            st.markdown("**Spoken answers: delivery over time**")
+            delivery_progress = pd.DataFrame(
+                [
+                    {
+                        "attempt": a.id,
+                        "words a minute": a.delivery.get("words_per_minute", 0),
+                        "fillers a minute": a.delivery.get("fillers_per_minute", 0),
+                        "delivery score": a.delivery.get("score", 0),
+                    }
+                    for a in spoken_attempts
+                    if a.delivery
+                ]
+            ).set_index("attempt")
+            st.line_chart(delivery_progress, x_label="attempt", height=240)
         table = pd.DataFrame(
             [
                 {

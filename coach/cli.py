@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from coach.errors import BackendError, CoachError, InputError
 from coach.inputs import MAX_INPUT_BYTES, check_answer, decode_text
-from coach.rubric import SMART_LETTERS, RubricResult, Target, score_answer
+from coach.rubric import SMART_LETTERS, RubricResult, Target, format_seconds, score_answer
 
 if TYPE_CHECKING:  # the coaching stack is imported only by the commands that use a model
     from coach.backends import Backend
@@ -179,8 +179,10 @@ def cmd_score(args: argparse.Namespace) -> int:
                 out["error"] = str(exc)
             print(_json_line(out), flush=False)
         return EXIT_INPUT if failures else EXIT_OK
+    if args.audio:
+        return _score_audio(args)
     if not args.file:
-        raise InputError("Give the answer file to score (or - for standard input), or --batch FILE.jsonl.")
+        raise InputError("Give the answer file to score (or - for standard input), --audio AUDIO, or --batch FILE.jsonl.")
     target = make_target(args.company, args.role, args.goals, args.company_info)
     answer = read_answer(args.file)
     check_answer(answer)
@@ -189,6 +191,97 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(_json_line(result.to_dict()))
     else:
         print(format_result(result, answer))
+    return EXIT_OK
+
+
+def _read_audio_file(path: str) -> bytes:
+    """Return the bytes of an audio file, or raise InputError."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path} is a folder; give the audio file.")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+
+
+def _transcribe(path: str, engine: str, model: str | None, base_url: str | None, context: str = "") -> Any:
+    """Return the transcript of an audio file with the chosen engine."""
+    from coach import speech
+
+    data = _read_audio_file(path)
+    name = Path(path).name
+    if engine == "openai":
+        from coach.backends import OpenAIBackend
+
+        backend = OpenAIBackend(model=model, base_url=base_url)
+        return speech.transcribe_openai(data, name, backend.client, model or "whisper-1", context)
+    return speech.transcribe_local(data, name, context)
+
+
+def _delivery_lines(transcript: Any, delivery: Any) -> list[str]:
+    """Return the human-readable delivery report."""
+    lines = [
+        f"Transcript ({transcript.engine}):",
+        "  " + printable(transcript.text),
+        "",
+        f"Pace: {delivery.words_per_minute:.0f} words a minute (aim for 120-165)  |  "
+        f"duration {format_seconds(delivery.duration_seconds)} (target about 60 s)  |  "
+        f"fillers {delivery.filler_count} ({delivery.fillers_per_minute:.0f} a minute)  |  "
+        f"pauses over 0.75 s: {len(delivery.pauses)}  |  delivery {delivery.score:.0f}/100",
+    ]
+    if delivery.pace_over_time:
+        lines.append("Pace over time: " + ", ".join(f"{t:.0f}s {w:.0f}" for t, w in delivery.pace_over_time))
+    for f in delivery.findings:
+        lines.append(f"  [{f.severity}] {printable(f.message)}")
+    lines.append(f"Note: {delivery.note}")
+    return lines
+
+
+def _score_audio(args: argparse.Namespace) -> int:
+    """Transcribe a spoken answer, then score it with the rubric and report its delivery."""
+    from coach.speech import delivery_metrics
+
+    target = make_target(args.company, args.role, args.goals, args.company_info)
+    context = f"{target.company}, {target.role}.".strip(" ,.")
+    transcript = _transcribe(args.audio, args.engine, args.model, args.base_url, context)
+    delivery = delivery_metrics(transcript)
+    result = score_answer(transcript.text, target)
+    if args.json:
+        print(_json_line({**result.to_dict(), "transcript": transcript.text, "delivery": delivery.to_dict()}))
+    else:
+        print("\n".join(_delivery_lines(transcript, delivery)))
+        print()
+        print(format_result(result, transcript.text))
+    return EXIT_OK
+
+
+def cmd_transcribe(args: argparse.Namespace) -> int:
+    """Transcribe a spoken answer and report its delivery: pace, pauses, fillers, duration."""
+    from coach.speech import delivery_metrics
+
+    transcript = _transcribe(args.audio, args.engine, args.model, args.base_url)
+    delivery = delivery_metrics(transcript)
+    if args.json:
+        d = delivery.to_dict()
+        print(
+            _json_line(
+                {
+                    **transcript.to_dict(),
+                    "words_per_minute": d["words_per_minute"],
+                    "pauses": d["pauses"],
+                    "fillers_per_minute": d["fillers_per_minute"],
+                    "delivery": d,
+                }
+            )
+        )
+    else:
+        print("\n".join(_delivery_lines(transcript, delivery)))
+        print("\nWord timings:")
+        for w in transcript.words:
+            print(f"  {w.start:6.2f}-{w.end:6.2f}  {printable(w.word)}")
     return EXIT_OK
 
 
@@ -414,6 +507,19 @@ def _add_target_options(parser: argparse.ArgumentParser, coaching: bool) -> None
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options that choose the transcription engine."""
+    parser.add_argument(
+        "--engine",
+        choices=("local", "openai"),
+        default="local",
+        help="local: Whisper tiny.en offline (default); openai: OpenAI's transcription (needs OPENAI_API_KEY)",
+    )
+    if not any(a.dest == "model" for a in parser._actions):
+        parser.add_argument("--model", help="transcription model for --engine openai (default: whisper-1)")
+        parser.add_argument("--base-url", help="OpenAI-compatible server for --engine openai")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for the coach CLI."""
     parser = argparse.ArgumentParser(prog="coach", description='Practise your answer to "What are your career goals?".')
@@ -423,7 +529,19 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("file", nargs="?", help="the answer as a text file, or - for standard input")
     _add_target_options(score, coaching=False)
     score.add_argument("--batch", metavar="FILE.jsonl", help="score one JSON object per line (answer + target)")
+    score.add_argument("--audio", metavar="AUDIO", help="score a spoken answer: transcribe it, then score it and its delivery")
+    _add_engine_options(score)
     score.set_defaults(func=cmd_score)
+
+    transcribe = sub.add_parser(
+        "transcribe",
+        help="transcribe a spoken answer and measure its delivery",
+        description="Transcribe a spoken answer offline and measure pace, pauses and fillers.",
+    )
+    transcribe.add_argument("audio", help="the recording (wav, mp3, m4a, webm, ogg or flac)")
+    transcribe.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_engine_options(transcribe)
+    transcribe.set_defaults(func=cmd_transcribe)
 
     drafting = sub.add_parser(
         "draft", help="draft an answer from your goals", description="Draft a first-person answer from your facts."

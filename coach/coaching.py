@@ -28,6 +28,8 @@ Source = Literal["model", "template", "polish", "original"]
 COMPANY_INFO_BUDGET_LOCAL = 350  # tokens: SmolLM2's context also holds the example and the answer
 COMPANY_INFO_BUDGET_REMOTE = 1500
 MIN_WORDS = 40  # a model reply shorter than this is not an answer to the question
+MAX_WORDS = 220  # about 90 seconds spoken: the most a goals answer should take
+TEMPLATE_WORDS = 190  # the floor keeps well inside that
 
 
 @dataclass(frozen=True)
@@ -344,6 +346,11 @@ def template_draft(inputs: CoachInputs) -> str:
     if why:
         parts.append(why)
     parts.append(f"I'd love to build that future here at {company}.")
+    # Long notes make a long answer: drop the least essential sentences until it fits a minute or so.
+    droppable = [p for p in parts if p.startswith("To get there, I'll build on")] + [s for s in steps[1:][::-1] if s in parts]
+    droppable += [v for v in vision[1:] if v in parts]
+    while len(" ".join(parts).split()) > TEMPLATE_WORDS and droppable:
+        parts.remove(droppable.pop(0))
     return " ".join(p.strip() for p in parts if p.strip())
 
 
@@ -368,6 +375,12 @@ def evaluate(text: str, source: Source, model: str, inputs: CoachInputs, extra_s
         problem = "states facts you did not give: " + ", ".join(f'"{c.text[:40]}"' for c in claims[:3])
     elif result.scores.red_flags < 100:
         problem = "contains a red flag"
+    elif source == "model" and inputs.company and inputs.company.lower() not in cleaned.lower():
+        problem = "does not name the company"
+    elif source == "model" and any(f.rule == "relevance.role" and f.impact("relevance") > 4 for f in result.findings):
+        problem = "does not mention the role"
+    elif source == "model" and words > MAX_WORDS:
+        problem = f"too long to say in about a minute ({words} words)"
     return Candidate(cleaned, source, model, result, claims, problem)
 
 

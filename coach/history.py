@@ -21,7 +21,8 @@ from coach.rubric import RubricResult
 
 APP_NAME = "career-goals-coach"
 PROFILE_FIELDS = ("company", "role", "vision", "short_term", "background", "company_info")
-KINDS = ("score", "draft", "critique", "stronger", "tailor", "followup")
+KINDS = ("score", "draft", "critique", "stronger", "tailor", "followup", "spoken")
+WHOLE_ANSWERS = ("score", "draft", "critique", "stronger", "tailor", "spoken")  # not follow-up replies
 
 
 def default_path() -> Path:
@@ -72,7 +73,14 @@ def m002_context(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE attempts ADD COLUMN parent_id INTEGER REFERENCES attempts(id) ON DELETE SET NULL")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_context]
+def m003_delivery(db: sqlite3.Connection) -> None:
+    """Keep how a spoken answer was delivered (pace, pauses, fillers) and, if the user chose, the audio."""
+    db.execute("ALTER TABLE attempts ADD COLUMN delivery TEXT")
+    db.execute("ALTER TABLE attempts ADD COLUMN audio BLOB")
+    db.execute("ALTER TABLE attempts ADD COLUMN audio_type TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [m001_initial, m002_context, m003_delivery]
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,8 @@ class Attempt:
     model: str = ""
     question: str = ""
     parent_id: int | None = None
+    delivery: dict[str, Any] | None = None
+    has_audio: bool = False
 
     @property
     def label(self) -> str:
@@ -176,6 +186,9 @@ class History:
         model: str = "",
         question: str = "",
         parent_id: int | None = None,
+        delivery: dict[str, Any] | None = None,
+        audio: bytes | None = None,
+        audio_type: str = "",
     ) -> int:
         """Save an attempt from its scores and findings and return its id."""
         if kind not in KINDS:
@@ -183,7 +196,8 @@ class History:
         with self._connect() as db:
             cursor = db.execute(
                 """INSERT INTO attempts (created_at, kind, answer, company, role, goals, scores, findings, word_count,
-                   speaking_seconds, backend, model, question, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   speaking_seconds, backend, model, question, parent_id, delivery, audio, audio_type)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     _now(),
                     kind,
@@ -199,9 +213,18 @@ class History:
                     model,
                     question,
                     parent_id,
+                    json.dumps(delivery) if delivery is not None else None,
+                    audio,
+                    audio_type,
                 ),
             )
             return int(cursor.lastrowid or 0)
+
+    def audio(self, attempt_id: int) -> tuple[bytes, str] | None:
+        """Return the recording kept with an attempt and its type, if the user chose to keep it."""
+        with self._connect() as db:
+            row = db.execute("SELECT audio, audio_type FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+        return (bytes(row["audio"]), row["audio_type"]) if row and row["audio"] is not None else None
 
     def attempts(self, kinds: tuple[str, ...] | None = None) -> list[Attempt]:
         """Return saved attempts, oldest first (optionally only some kinds)."""
@@ -229,12 +252,12 @@ class History:
         with self._connect() as db:
             return db.execute("DELETE FROM attempts").rowcount
 
-    def best(self, kinds: tuple[str, ...] = ("score", "draft", "stronger", "tailor", "critique")) -> Attempt | None:
+    def best(self, kinds: tuple[str, ...] = WHOLE_ANSWERS) -> Attempt | None:
         """Return the attempt with the highest overall score."""
         attempts = self.attempts(kinds)
         return max(attempts, key=lambda a: a.scores.get("overall", 0)) if attempts else None
 
-    def latest(self, kinds: tuple[str, ...] = ("score", "draft", "stronger", "tailor", "critique")) -> Attempt | None:
+    def latest(self, kinds: tuple[str, ...] = WHOLE_ANSWERS) -> Attempt | None:
         """Return the most recent attempt."""
         attempts = self.attempts(kinds)
         return attempts[-1] if attempts else None
@@ -280,6 +303,13 @@ class History:
             ]
             if a.question:
                 lines.append(f"- Follow-up question: {a.question}")
+            if a.delivery:
+                d = a.delivery
+                lines.append(
+                    f"- Spoken: {d.get('words_per_minute', 0):.0f} words a minute, "
+                    f"{d.get('fillers_per_minute', 0):.0f} fillers a minute, "
+                    f"{len(d.get('pauses', []))} pauses, delivery {d.get('score', 0):.0f}/100"
+                )
             lines += ["", *(f"> {line}" if line else ">" for line in a.answer.splitlines()), ""]
         return "\n".join(lines)
 
@@ -290,8 +320,11 @@ def _now() -> str:
 
 
 def _attempt(row: sqlite3.Row) -> Attempt:
-    """Return an Attempt from a database row."""
-    values = {f.name: row[f.name] for f in dataclasses.fields(Attempt)}
+    """Return an Attempt from a database row (the audio itself stays in the database)."""
+    names = {f.name for f in dataclasses.fields(Attempt)} - {"delivery", "has_audio"}
+    values: dict[str, Any] = {name: row[name] for name in names}
     values["scores"] = json.loads(values["scores"])
     values["findings"] = json.loads(values["findings"])
+    values["delivery"] = json.loads(row["delivery"]) if row["delivery"] else None
+    values["has_audio"] = row["audio"] is not None
     return Attempt(**values)

@@ -81,9 +81,14 @@ def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
-            body = json.loads(self.rfile.read(length) or b"{}")
-            state.requests.append(body)
+            raw = self.rfile.read(length)
             state.headers.append({k.lower(): v for k, v in self.headers.items()})
+            if self.path.rstrip("/").endswith("/audio/transcriptions"):
+                state.requests.append({"multipart": raw})
+                self._transcription(state.next_reply())
+                return
+            body = json.loads(raw or b"{}")
+            state.requests.append(body)
             if not self.path.rstrip("/").endswith("/chat/completions"):
                 self._send_json(404, {"error": {"message": f"no route {self.path}"}})
                 return
@@ -115,6 +120,19 @@ def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._stream(body, reply)
             else:
                 self._send_json(200, self._completion(body, reply.text))
+
+        def _transcription(self, reply: Reply) -> None:
+            """Answer like OpenAI's verbose_json transcription: the text and word timings (0.4 s a word)."""
+            if reply.status != 200:
+                self._send_json(reply.status, {"error": {"message": "transcription failed", "type": "error"}})
+                return
+            words = [
+                {"word": w, "start": round(i * 0.4, 2), "end": round(i * 0.4 + 0.35, 2)} for i, w in enumerate(reply.text.split())
+            ]
+            self._send_json(
+                200,
+                {"task": "transcribe", "language": "english", "duration": len(words) * 0.4, "text": reply.text, "words": words},
+            )
 
         def _chunk(self, body: dict[str, Any], delta: dict[str, str], finish: str | None) -> bytes:
             payload = {

@@ -87,6 +87,7 @@ def test_page_loads_with_guidance_under_every_field(at: AppTest) -> None:
         "Your profile",
         "Draft",
         "Feedback on my draft",
+        "Say it out loud",
         "Tailor to the company",
         "Follow-up drill",
         "History & progress",
@@ -306,3 +307,53 @@ def test_openai_settings_use_the_key_but_never_store_or_show_it(monkeypatch: pyt
     store = History()
     assert secret not in store.export_json() and secret not in store.export_markdown()
     assert secret not in Path(store.path).read_bytes().decode("utf-8", "replace")
+
+
+def espeak_wav(text: str, tmp_path: Path) -> bytes:
+    import shutil
+    import subprocess
+
+    if shutil.which("espeak-ng") is None:
+        pytest.fail("espeak-ng is not installed: the README's test command installs it.")
+    path = tmp_path / "answer.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), text], check=True)
+    return path.read_bytes()
+
+
+@pytest.mark.slow
+def test_spoken_answer_is_transcribed_measured_scored_and_saved_without_audio(at: AppTest, tmp_path: Path) -> None:
+    fill_profile(at)
+    at.file_uploader(key="audio_upload").set_value(("answer.wav", espeak_wav(PROFILE.answers["strong"], tmp_path), "audio/wav"))
+    run(at)
+    at.button(key="transcribe_go").click()
+    run(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Pace"].endswith("wpm") and "Fillers" in metrics and "Delivery" in metrics
+    assert "staff engineer" in at.code[-1].value.lower() or "staff engineer" in " ".join(c.value.lower() for c in at.code)
+    assert any("lower bound" in plain(c.value) for c in at.caption)
+    saved = History().attempts()[-1]
+    assert saved.kind == "spoken" and saved.delivery and saved.has_audio is False
+
+
+@pytest.mark.slow
+def test_spoken_answer_keeps_the_audio_when_asked(at: AppTest, tmp_path: Path) -> None:
+    fill_profile(at)
+    at.checkbox(key="keep_audio").check()
+    audio = espeak_wav("In five years I want to lead the payments team at Corvana Pay.", tmp_path)
+    at.file_uploader(key="audio_upload").set_value(("answer.wav", audio, "audio/wav"))
+    run(at)
+    at.button(key="transcribe_go").click()
+    run(at)
+    saved = History().attempts()[-1]
+    assert saved.has_audio and History().audio(saved.id) == (audio, "audio/wav")
+
+
+@pytest.mark.parametrize(("payload", "message"), [(b"not audio", "could not be read"), (b"", "empty")])
+def test_bad_recordings_get_a_clear_message(at: AppTest, payload: bytes, message: str) -> None:
+    fill_profile(at)
+    at.file_uploader(key="audio_upload").set_value(("broken.wav", payload, "audio/wav"))
+    run(at)
+    at.button(key="transcribe_go").click()
+    run(at)
+    assert message in at.warning[0].value
+    assert History().attempts() == []

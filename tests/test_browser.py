@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -150,4 +151,29 @@ def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, brows
     attempts = panel.locator('[data-testid="stMetric"]').filter(has_text="Attempts").locator('[data-testid="stMetricValue"]')
     assert int(attempts.inner_text()) >= 2  # the draft and the scored answer
     shot(page, "history")
+    page.close()
+
+
+def test_a_spoken_answer_uploaded_in_the_browser_is_transcribed_and_scored(server: str, browser: object, tmp_path: Path) -> None:
+    profile = PROFILES[1]
+    audio = tmp_path / "answer.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(audio), profile.answers["strong"]], check=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 2200})  # type: ignore[attr-defined]
+    page.set_default_timeout(30_000)
+    page.goto(server)
+    page.get_by_text("What are your career goals?").first.wait_for()
+    panel = page.locator('[role="tabpanel"]:visible')
+    company = panel.get_by_label("Company", exact=True)
+    company.fill(profile.company)
+    company.press("Tab")
+    page.wait_for_timeout(500)
+    page.get_by_role("tab", name="Say it out loud").click()
+    panel.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(audio))
+    page.wait_for_timeout(1500)
+    panel.get_by_role("button", name="Transcribe and score").click()
+    panel.get_by_text("What you said").first.wait_for(timeout=MODEL_WAIT_MS)
+    assert "wpm" in panel.locator('[data-testid="stMetric"]').filter(has_text="Pace").inner_text()
+    assert "lower bound" in panel.inner_text()
+    panel.get_by_text("SMART goals").filter(visible=True).first.wait_for()
+    shot(page, "voice")
     page.close()

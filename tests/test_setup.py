@@ -23,7 +23,7 @@ def test_readme_gives_exactly_two_commands_that_use_the_project_venv() -> None:
         assert command.startswith("python3 -m venv .venv && .venv/bin/pip install")
     assert run.endswith(".venv/bin/coach app")
     assert test.endswith(".venv/bin/python -m pytest")
-    assert "chromium" in test  # the browser test's browser comes from Debian
+    assert "chromium" in test and "espeak-ng" in test  # the browser and the test speech come from Debian
 
 
 def test_ci_runs_the_readme_test_command() -> None:
@@ -45,4 +45,6 @@ def test_streamlit_config_is_local_private_and_quiet() -> None:
     assert 'address = "127.0.0.1"' in config
     assert "gatherUsageStats = false" in config
     assert 'showErrorDetails = "none"' in config
-    assert re.search(r"maxUploadSize = [1-5]\b", config)
+    assert re.search(r"maxUploadSize = 25\b", config)  # recordings; the text uploader caps itself lower
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    assert 'key="upload", on_change=read_upload, max_upload_size=2' in app
