@@ -238,7 +238,9 @@ TIMELINE_RE = _rx(
 NUMBER_RE = _rx(
     r"\d+(?:[.,]\d+)*\s*(?:%|percent|per\s+cent|k|m|x)?",
     r"\$\s*\d+",
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half|double|triple|twice)",
+    # "one day", "one of the", "no one": not quantities.
+    r"one(?!\s+(?:day|of|another|step|more|thing|way|point|side|hand|place))(?<!no\sone)(?<!every\sone)",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half|double|triple|twice)",
 )
 MEASURE_RE = _rx(
     r"percent|per\s+cent|%",
@@ -429,6 +431,9 @@ JARGON_RE = _rx(
     r"scalab\w*",
 )
 
+# "My own clinic days", "my own practice within the group": a part of the job, not a business.
+_NOT_A_PART = r"(?!\s+(?:days?|sessions?|hours|lists?|slots?|rota|caseload|within|inside|here|at\s+(?:the|your)))"
+
 # Red flags: each group is one kind of flag a hiring manager reacts to.
 RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
     "leaving": _rx(
@@ -458,6 +463,17 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:have|need)\s+to\s+(?:step\s+away|leave|move\s+on|hand\s+in\s+my\s+notice|resign)",
         r"if\s+i\s+get\s+(?:a|the)\s+(?:place|spot|offer|visa)",
         r"(?:first|base)\s+and\s+then\s+(?:a\s+)?(?:shift|move|switch|jump)",
+        r"(?:i'd|i\s+would|i'll|i\s+will)\s+(?:probably|likely|most\s+likely)\s+(?:\w+\s+){0,2}(?:move|moving|leave|leaving|head|heading|go|quit|relocate|relocating)\b",
+        r"(?:has|had|hasn't|hadn't|has\s+not|had\s+not)\s+crossed\s+my\s+mind",
+        r"(?:conversations|discussions|talks|talking|talked|speaking|spoken|interviewing)\s+(?:\w+\s+){0,2}(?:to|with)\s+(?:\w+\s+){0,4}(?:lenders|banks|investors|consultancies|recruiters|employers|headhunters|competitors|studios|startups|start-ups|private\s+firms|other\s+(?:companies|firms|employers|hospitals|schools|agencies))",
+        r"(?:move|moving|go|going|head|heading|jump|jumping)\s+(?:on\s+|over\s+|across\s+)?(?:to|into)\s+one\s+of\s+the\s+(?:big|bigger|large|larger|major|top)\s+(?:[\w-]+\s+){0,2}(?:sites?|companies|firms|chains|players|banks|agencies|studios|hospitals|groups|brands|lines|airlines|hotels|operators)",
+        r"(?:is|are)\s+what\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:cruise\s+lines|other\s+\w+|big\s+\w+|competitors|recruiters|headhunters)\s+(?:\w+\s+){0,3}(?:ask\s+for|want|look\s+for|require)",
+        r"before\s+i\s+decide\s+(?:on\s+that|whether\s+to\s+(?:stay|leave|go))",
+        r"we\s+will\s+see\s+whether\s+our",
+        r"(?:may|might|won't|will\s+not|wouldn't|would\s+not)\s+(?:not\s+)?be\s+(?:here|around|with\s+you)\s+(?:for\s+)?(?:very\s+|that\s+|too\s+|all\s+that\s+)?long",
+        r"if\s+i\s+get\s+(?:a|the|my)\s+(?:\w+\s+)?(?:place|spot|offer|visa|seat)",
+        r"working\s+holiday|(?:when|once)\s+i\s+come\s+back|gap\s+year",
+        r"(?:main|real|only)\s+reason\s+i(?:'m|\s+am)\s+(?:looking|leaving|moving|applying\s+elsewhere)",
         r"(?:weighing|considering|juggling|comparing|holding)\s+(?:\w+\s+){0,2}(?:other\s+)?offers|(?:other|two|three|several|a\s+few)\s+(?:\w+\s+)?offers\s+i(?:'m|\s+am)",
         r"(?:another|other|a\s+different|a\s+bigger|a\s+rival)\s+(?:\w+\s+){0,2}(?:offered|offers|offer|came\s+calling)\s+me",
         r"(?:very\s+|really\s+)?hard\s+to\s+(?:say\s+no|turn\s+(?:it|that|them)\s+down|refuse)|(?:wouldn't|would\s+not|couldn't)\s+(?:be\s+able\s+to\s+)?(?:say\s+no|turn\s+(?:it|that)\s+down)",
@@ -493,14 +509,17 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:move|moving|relocate|relocating)\s+(?:to\s+(?:\w+\s+){1,3})?(?:next\s+year|in\s+a\s+year|soon|after\s+a\s+year)",
     ),
     "own_business": _rx(
-        r"(?:start|starting|launch|launching|open|opening|run|running|build|building|found|founding|set\s+up|setting\s+up|have|having|own|owning)\s+(?:up\s+)?(?:my|our)\s+(?:very\s+)?own\s+(?:\w+\s+){0,2}(?:business|company|firm|startup|start-up|agency|consultancy|consulting|practice|restaurant|shop|store|bakery|studio|clinic|brand|venture|label|cafe|café|bistro|kitchen|food\s+truck|pharmacy|lab|company|outfit|contracting|electrical|place|thing|firm|operation|consultancy|gym|salon|trucking|catering|side)",
+        r"(?:start|starting|launch|launching|open|opening|run|running|build|building|found|founding|set\s+up|setting\s+up|have|having|own|owning|planning|plan)\s+(?:up\s+)?(?:my|our)\s+(?:very\s+)?own\s+(?:[\w-]+\s+){0,2}(?:business|company|firm|startup|start-up|agency|consultancy|consulting|practice|restaurant|shop|store|bakery|studio|clinic|brand|venture|label|cafe|café|bistro|kitchen|food\s+truck|pharmacy|lab|company|outfit|contracting|electrical|place|thing|firm|operation|consultancy|gym|salon|trucking|catering|side)"
+        + _NOT_A_PART,
         r"(?:be|become|being)\s+my\s+own\s+boss",
         r"(?:go|going|become|becoming|work|working)\s+(?:fully\s+)?(?:freelance|independent|solo)(?=\s*(?:[.,;!?]|$|and\b|as\s+an?\b|consult|contract|practi))",
         r"work(?:ing)?\s+for\s+myself",
         r"(?:become|becoming)\s+an?\s+(?:entrepreneur|founder|independent\s+consultant)",
         r"(?:found|founding|co-found|co-founding)\s+(?:a|my)\s+(?:\w+\s+)?(?:startup|start-up|company|business)",
         r"side\s+(?:business|hustle|gig)\s+(?:\w+\s+){0,4}(?:full[-\s]time|grow|scale|take\s+off)",
-        r"(?:my|our)\s+own\s+(?:business|company|firm|startup|agency|consultancy|practice|shop|clinic|restaurant|studio|brand|thing)",
+        r"(?:my|our)\s+own\s+(?:[\w-]+\s+){0,2}(?:business|company|firm|startup|start-up|agency|consultancy|practice|shop|clinic|restaurant|studio|brand|thing|venture)"
+        + _NOT_A_PART,
+        r"(?:our|my)\s+seed\s+(?:funding|round|money)|seed\s+funding\s+comes\s+through",
         r"compete\s+with\s+(?:you|your|the\s+company)",
     ),
     "career_switch": _rx(
@@ -521,6 +540,9 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
         r"not\s+(?:really\s+)?sure\s+i\s+want\s+to\s+stay\s+in",
         r"(?:leave|leaving)\s+(?:\w+\s+)?(?:for|to\s+(?:study|train|become|pursue))\s+(?:\w+\s+){0,2}(?:school|nursing|law|medicine|teaching|a\s+career\s+in|a\s+different)",
         r"(?:venture\s+capital|life[-\s]sciences?\s+fund|investment\s+banking)\b",
+        r"(?:the|my)\s+(?:real|true|actual)\s+(?:dream|passion|calling|love)\b",
+        r"(?:my\s+)?day\s+job\s+(?:while|until|for\s+now)|while\s+i\s+figure\s+out\s+(?:the|what|my)",
+        r"(?:outside|away\s+from|out\s+of)\s+(?:of\s+)?(?:traditional\s+|the\s+|this\s+)?(?:banking|academia|policing|the\s+industry|this\s+industry|the\s+field|this\s+field|the\s+sector|the\s+profession|the\s+job)\b(?!\s+(?:and|to\s+help))",
         r"(?:step|stepping|move|moving|get|getting|walk|walking|out)\s+(?:out\s+)?of\s+(?:\w+\s+){0,2}(?:altogether|entirely|completely|for\s+good)",
         r"retrain(?:ing)?\s+(?:as|to\s+become|to\s+be|in)\s+(?:an?\s+)?\w+",
         r"not\s+(?:really\s+|entirely\s+|totally\s+)?sure\s+(?:that\s+)?i(?:'ll|\s+will|\s+want\s+to|\s+can)\s+stay",
@@ -552,6 +574,7 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:money|salary|pay|paycheck|compensation|income)\s+(?:matters\s+most|comes\s+first|is\s+(?:key|important|my\s+priority|the\s+priority|everything|what\s+matters))",
         r"(?:i\s+(?:want|need|like|care\s+about|'m\s+motivated\s+by|am\s+motivated\s+by))\s+(?:\w+\s+){0,2}(?:money|salary|the\s+pay|the\s+title|a\s+title|titles|paycheck|compensation|bonus(?:es)?|commission)",
         r"(?:fast|quick|quickest|fastest)\s+(?:path|track|route|way)\s+to\s+(?:\w+\s+){0,2}(?:money|salary|pay|raise|title|promotion|management)",
+        r"(?:the|a|my)\s+(?:\w+\s+)?title\s+(?:matters|is\s+(?:important|what|the\s+point)|counts|looks\s+good)",
     ),
     "negativity": _rx(
         r"(?:i|i've|i'd|we|we've|i\s+really|i\s+honestly|i\s+just|i\s+absolutely|i've\s+always)\s+(?:hate|hated|despise|despised|loathe|loathed|can't\s+stand|couldn't\s+stand|resent|resented)",
@@ -563,6 +586,9 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:made|makes|making)\s+(?:\w+\s+){0,4}(?:miserable|unbearable|hell|a\s+nightmare)",
         r"miserable|soul[-\s]crushing|mind[-\s]numbing|dead[-\s]end|going\s+nowhere",
         r"micromanag\w*",
+        r"put(?:s|ting)?\s+(?:his|her|their)\s+(?:own\s+)?name\s+on\s+(?:my|our)\s+work",
+        r"(?:nobody|no\s+one)\s+else\s+takes?\s+(?:the\s+)?credit",
+        r"if\s+(?:their|his|her|its)\s+li(?:fe|ves)\s+depended\s+on\s+it|need\s+out\s+of\s+(?:my|this|that)",
         r"(?:principal|boss|manager|managers|management|supervisor|partner|partners|owner|owners|company|employer|firm|head\s+office|anyone\s+upstairs|nobody|no\s+one|they)\s+(?:\w+\s+){0,3}(?:never|didn't|did\s+not|doesn't|does\s+not|won't|wouldn't|refused\s+to)\s+(?:\w+\s+)?(?:explain|train|teach|taught|support|listen|help|back|care|value|appreciate|invest|trust|promote|recogni[sz]e|bother)\w*",
         r"(?:years?|months?|time)\s+(?:\w+\s+){0,3}(?:wasted|a\s+waste|for\s+nothing)",
         r"got\s+nowhere|stopped\s+bothering|(?:couldn't|could\s+not)\s+do\s+(?:a\s+)?worse",
@@ -598,6 +624,13 @@ RED_FLAG_PATTERNS: dict[str, re.Pattern[str]] = {
 # for a payments company may say "pay", and a finance lead may talk about a charity's income.
 MONEY_RE = _rx(
     r"salary|salaries|money|compensation|paycheck|pay\s*check|paycheque|bonus(?:es)?|wages?|six[-\s]figures?",
+    r"(?:my|the\s+kind\s+of|the|their)\s+(?:current\s+|pay\s+|salary\s+)?packages?(?!\s+(?:of\s+(?:care|services|support|measures)|delivery))",
+    r"(?:salary|pay|percent|%)\s+hike|hike\s+(?:on|in)\s+(?:my|the)",
+    r"pays?\s+(?:[\w$£€,.]+\s+){0,4}(?:more|better)\s+than",
+    r"(?:grand|thousand|k)\s+(?:a\s+year\s+)?more\s+than",
+    r"(?:i(?:'m|\s+am|\s+was)|i'd\s+be|i\s+get)\s+(?:\w+\s+){0,2}paid",
+    r"(?:earn|earns|earning|paid|pays|making|make)\s+(?:\w+\s+)?(?:much\s+|far\s+|a\s+lot\s+|nearly\s+|almost\s+)?(?:more|double|twice|triple)(?!\s+(?:trust|responsibility|experience|credibility|respect|of\s+(?:a|an|the|my)\s+(?:difference|impact)))",
+    r"worth\s+(?:nearly\s+|almost\s+|about\s+)?(?:double|twice|triple|a\s+lot|thousands)|on\s+(?:nearly|almost)\s+(?:double|twice)",
     r"(?:my|the|a|on|more|higher|big|bigger|better|good|great)\s+commissions?|commissions?\s+(?:check|cheque|structure|rate|plan)|commission-based",
     r"(?:pay|salary|compensation|benefits|equity|relocation|total|remuneration|rewards?)\s+package",
     r"equity\s+(?:stake|grant|upside)|stock\s+options|signing\s+bonus|salary\s+(?:scale|band|bands|range)",
@@ -615,6 +648,7 @@ TITLE_RE = _rx(
 )
 MOTIVE_RE = _rx(
     r"main|mainly|mostly|real|really|only|just|priority|attraction|draw|reason|after|care|want|look|looks|cv|resume|need|motivat\w*|matters?|honest|honestly|frankly|appeal|important|first",
+    r"because|ask\s+for|profile",
 )
 OTHERS_POSSESSIVE_RE = re.compile(
     r"\b(?:their|its|customers'|clients'|the\s+company's|our|families'|patients'|members'|donors'|people's|charity's|organi[sz]ation's|business's|shop's|users'|merchants'|owners'|employees'|staff's)\s+(?:\w+\s+)?$",

@@ -315,6 +315,17 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:
     return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
 
 
+_PROFESSIONS = lx.word_set(
+    "vet doctor lawyer physio physiotherapist pilot teacher nurse paramedic firefighter architect dentist pharmacist actor "
+    "writer chef actress musician artist novelist influencer photographer nursing law medicine teaching"
+)
+
+
+def _names_own_field(phrase: str, own_field: set[str] | frozenset[str]) -> bool:
+    """Return whether a career-switch phrase names a profession that is the user's own stated field."""
+    return any(w.lower in _PROFESSIONS and w.stem in own_field for w in tokenize(phrase))
+
+
 def _negated(text: str, span: Span) -> bool:
     """Return whether a red-flag phrase is negated ("not planning to leave")."""
     before = text[max(0, span[0] - 60) : span[0]]
@@ -449,8 +460,12 @@ def _analyse(text: str, terms: _TargetTerms) -> _Analysis:
     fillers = _spans(lx.FILLER_RE, low)
     jargon = _spans(lx.JARGON_RE, low)
     red_flags: dict[str, list[Span]] = {}
+    # A "new" profession the user named in their own goals, role or company text is not a switch.
+    own_field = terms.role_stems | set(goal_weights) | set(info_weights)
     for kind, pattern in lx.RED_FLAG_PATTERNS.items():
         hits = [sp for sp in _spans(pattern, low) if not _negated(low, sp)]
+        if kind == "career_switch":
+            hits = [sp for sp in hits if not _names_own_field(low[sp[0] : sp[1]], own_field)]
         if hits:
             red_flags[kind] = hits
     motive = _money_motives(low, norm, facts, words, info_weights, name_spans)

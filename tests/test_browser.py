@@ -73,16 +73,25 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def playwright() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        yield p
+
+
+def chromium() -> str:
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
         pytest.fail("Chromium is not installed: the README's test command installs it (Debian package chromium).")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return executable
+
+
+@pytest.fixture(scope="module")
+def browser(playwright: object) -> Iterator[object]:
+    browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)  # type: ignore[attr-defined]
+    yield browser
+    browser.close()
 
 
 def shot(page: object, name: str) -> None:
@@ -177,3 +186,40 @@ def test_a_spoken_answer_uploaded_in_the_browser_is_transcribed_and_scored(serve
     panel.get_by_text("SMART goals").filter(visible=True).first.wait_for()
     shot(page, "voice")
     page.close()
+
+
+def test_recording_in_the_browser_with_a_microphone(server: str, playwright: object, tmp_path: Path) -> None:
+    """st.audio_input, driven by Chromium's fake microphone playing synthesised speech."""
+
+    audio = tmp_path / "mic.wav"
+    # Silence first: the fake microphone starts playing when the page opens the device.
+    ssml = (
+        '<speak><break time="1500ms"/>In two years I want to lead the night shift team. '
+        "I will earn my certificate this year.</speak>"
+    )
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-m", "-w", str(audio), ssml], check=True)
+    mic = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", f"--use-file-for-fake-audio-capture={audio}"]
+    # A browser of its own: the fake microphone is chosen at launch.
+    browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS + mic)  # type: ignore[attr-defined]
+    context = browser.new_context(permissions=["microphone"], viewport={"width": 1280, "height": 1800})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(server)
+    page.get_by_text("What are your career goals?").first.wait_for()
+    panel = page.locator('[role="tabpanel"]:visible')
+    company = panel.get_by_label("Company", exact=True)
+    company.fill("Northwind Logistics")
+    company.press("Tab")
+    page.wait_for_timeout(500)
+    page.get_by_role("tab", name="Say it out loud").click()
+    record = panel.locator('[data-testid="stAudioInputActionButton"]')
+    record.click()  # start
+    page.wait_for_timeout(9000)
+    record.click()  # stop
+    page.wait_for_timeout(1500)
+    panel.get_by_role("button", name="Transcribe and score").click()
+    panel.get_by_text("What you said").first.wait_for(timeout=MODEL_WAIT_MS)
+    said = panel.locator('[data-testid="stCode"]').first.inner_text().lower()
+    assert any(word in said for word in ("team", "certificate", "shift", "lead")), said
+    assert "wpm" in panel.locator('[data-testid="stMetric"]').filter(has_text="Pace").inner_text()
+    browser.close()
