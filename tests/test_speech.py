@@ -14,6 +14,7 @@ import subprocess
 import sys
 import wave
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,6 +87,38 @@ def tone(seconds: float, kind: str) -> bytes:
         samples = (0 if kind == "silence" else int(rng.gauss(0, 0.25) * 32767 * 0.5) for _ in range(frames))
         w.writeframes(b"".join(struct.pack("<h", max(-32768, min(32767, s))) for s in samples))
     return out.getvalue()
+
+
+def encode(wav: bytes, container: str, codec: str, rate: int) -> bytes:
+    """Return the WAV re-encoded (mp3, m4a, webm, ogg, flac) with the FFmpeg inside PyAV."""
+    import av
+
+    out = io.BytesIO()
+    with av.open(io.BytesIO(wav), mode="r") as source, av.open(out, mode="w", format=container) as target:
+        stream: Any = target.add_stream(codec, rate=rate)
+        for frame in source.decode(audio=0):
+            frame.pts = None
+            for packet in stream.encode(frame):
+                target.mux(packet)
+        for packet in stream.encode(None):
+            target.mux(packet)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "container", "codec", "rate"),
+    [
+        ("answer.mp3", "mp3", "libmp3lame", 22050),
+        ("answer.m4a", "mp4", "aac", 22050),
+        ("answer.webm", "webm", "libopus", 48000),
+        ("answer.ogg", "ogg", "libopus", 48000),
+        ("answer.flac", "flac", "flac", 22050),
+    ],
+)
+def test_every_accepted_format_is_transcribed(name: str, container: str, codec: str, rate: int, tmp_path: Path) -> None:
+    text = "In five years I want to lead the payments team."
+    data = encode(speak(text, 150, tmp_path / "f.wav"), container, codec, rate)
+    assert word_error_rate(text, transcribe_local(data, name).text) <= 0.25
 
 
 def test_the_whisper_model_ships_in_a_package() -> None:
