@@ -26,7 +26,7 @@ from coach.coaching import (
     tailor_events,
 )
 from coach.errors import BackendError, InputError
-from coach.history import History
+from coach.history import History, default_path
 from coach.inputs import check_answer, decode_text
 from coach.present import (
     DIMENSION_LABELS,
@@ -39,7 +39,7 @@ from coach.present import (
     safe_markdown,
 )
 from coach.rubric import TARGET_SECONDS, RubricResult, format_seconds, score_answer, score_followup
-from coach.samples import load_profiles
+from coach.samples import Profile, load_profiles
 from coach.speech import AUDIO_TYPES, delivery_metrics, transcribe_local, transcribe_openai
 
 log = logging.getLogger("coach.app")
@@ -76,9 +76,15 @@ st.set_page_config(page_title="Career-goals coach", page_icon="🎯", layout="wi
 # State, set up once per session; the profile comes back from the history database.
 
 
+@st.cache_resource(show_spinner=False)
+def _history_at(path: str) -> History:
+    """Return the store for one database file, opened (and migrated) once per process."""
+    return History(path)
+
+
 def history() -> History:
-    """Return the history store (a cheap object: one SQLite file, one connection per operation)."""
-    return History()
+    """Return the history store where COACH_DB_PATH / COACH_DATA_DIR point now."""
+    return _history_at(str(default_path()))
 
 
 if "profile_loaded" not in st.session_state:
@@ -102,6 +108,12 @@ for key, default in (
     st.session_state.setdefault(key, default)
 
 
+@st.cache_resource(show_spinner=False)
+def sample_profiles() -> dict[str, Profile]:
+    """Return the sample profiles by id, read once per process."""
+    return {p.id: p for p in load_profiles()}
+
+
 def save_profile() -> None:
     """Persist the profile fields (a widget callback): they survive reruns and visits."""
     history().save_profile({k: st.session_state.get(k, "") for k in PROFILE_FIELDS})
@@ -109,7 +121,7 @@ def save_profile() -> None:
 
 def load_sample() -> None:
     """Fill the profile (and the feedback box) with the chosen sample."""
-    profile = {p.id: p for p in load_profiles()}.get(st.session_state.get("sample_choice", ""))
+    profile = sample_profiles().get(st.session_state.get("sample_choice", ""))
     if profile is None:
         return
     st.session_state.update(
@@ -383,7 +395,7 @@ profile_tab, draft_tab, feedback_tab, voice_tab, tailor_tab, drill_tab, history_
 with profile_tab:
     left, right = st.columns([3, 1])
     with right:
-        st.selectbox("Sample profile", [p.id for p in load_profiles()], key="sample_choice", help="New here? Try a sample.")
+        st.selectbox("Sample profile", list(sample_profiles()), key="sample_choice", help="New here? Try a sample.")
         st.button("Load sample", key="load_sample", on_click=load_sample, width="stretch")
     with left:
         st.text_input(FIELD_LABELS["company"], key="company", on_change=save_profile, help=GUIDANCE["company"])
@@ -799,9 +811,10 @@ with history_tab:
                 st.code(a2.answer, language=None, wrap_lines=True)
 
         st.subheader("Export or delete")
+        # Built only when the button is pressed, not on every rerun.
         exports = (
-            ("Markdown", store.export_markdown(), "md", "text/markdown"),
-            ("JSON", store.export_json(), "json", "application/json"),
+            ("Markdown", store.export_markdown, "md", "text/markdown"),
+            ("JSON", store.export_json, "json", "application/json"),
         )
         for column, (kind, data, ext, mime) in zip(st.columns(2), exports, strict=True):
             column.download_button(

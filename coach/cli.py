@@ -297,7 +297,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     return EXIT_OK  # pragma: no cover - execv does not return
 
 
-def _read_option_file(path: str | None, label: str) -> str:
+def _read_option_file(path: str | None) -> str:
     """Return the text of an optional file argument ("" when not given)."""
     return read_answer(path) if path else ""
 
@@ -306,9 +306,7 @@ def coach_inputs(args: argparse.Namespace) -> CoachInputs:
     """Return the coaching inputs from the command line, or raise InputError."""
     from coach.coaching import CoachInputs
 
-    target = make_target(
-        args.company, args.role, args.goals, args.company_info or _read_option_file(args.company_info_file, "company info")
-    )
+    target = make_target(args.company, args.role, args.goals, args.company_info or _read_option_file(args.company_info_file))
     return CoachInputs(target.company, target.role, target.goals, (args.background or "").strip(), target.company_info)
 
 
@@ -391,9 +389,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
         raise InputError("Give your goals (--goals): the long-term vision and the next steps the answer is built from.")
     backend, start_error = open_backend(args)
     stream = _Streamer(sys.stdout, quiet=args.json)
-    from coach.coaching import _run
+    from coach.coaching import run_events
 
-    result = _run(draft_events(inputs, backend, args.candidates, failure=start_error), stream)
+    result = run_events(draft_events(inputs, backend, args.candidates, failure=start_error), stream)
     if args.json:
         print(_json_line(result.to_dict()))
     else:
@@ -421,10 +419,10 @@ def _answer_task(
         print(format_result(score_answer(answer, inputs.target()), answer))
         print()
     backend, start_error = open_backend(args)
-    from coach.coaching import _run
+    from coach.coaching import run_events
 
     out = sys.stderr if args.command == "followups" else sys.stdout
-    return _run(events(answer, inputs, backend, start_error), _Streamer(out, quiet=args.json)), start_error
+    return run_events(events(answer, inputs, backend, start_error), _Streamer(out, quiet=args.json)), start_error
 
 
 def cmd_critique(args: argparse.Namespace) -> int:
@@ -515,9 +513,8 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
         default="local",
         help="local: Whisper tiny.en offline (default); openai: OpenAI's transcription (needs OPENAI_API_KEY)",
     )
-    if not any(a.dest == "model" for a in parser._actions):
-        parser.add_argument("--model", help="transcription model for --engine openai (default: whisper-1)")
-        parser.add_argument("--base-url", help="OpenAI-compatible server for --engine openai")
+    parser.add_argument("--model", help="transcription model for --engine openai (default: whisper-1)")
+    parser.add_argument("--base-url", help="OpenAI-compatible server for --engine openai")
 
 
 def build_parser() -> argparse.ArgumentParser:

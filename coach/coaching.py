@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, Field, ValidationError
@@ -144,7 +145,7 @@ class Chunk:
 Event = Status | Chunk
 
 
-def _run(events: Iterator[Any], on_event: Callable[[Event], None] | None) -> Any:
+def run_events(events: Iterator[Any], on_event: Callable[[Event], None] | None) -> Any:
     """Drain a task's event generator, passing events on, and return its result."""
     while True:
         try:
@@ -411,11 +412,12 @@ def _variables(inputs: CoachInputs, **more: Any) -> dict[str, Any]:
     }
 
 
-def _example_messages() -> list[Message]:
+@lru_cache(maxsize=1)
+def _example_messages() -> tuple[Message, ...]:
     """Return the one-shot example: a profile and the answer we want for it."""
     data = json.loads((PROMPTS_DIR / "draft_example.json").read_text(encoding="utf-8"))
     example = CoachInputs(data["company"], data["role"], data["goals"], data["background"], data["company_info"])
-    return [Message("user", render("draft.j2", **_variables(example))), Message("assistant", data["answer"])]
+    return (Message("user", render("draft.j2", **_variables(example))), Message("assistant", data["answer"]))
 
 
 def _stream_candidate(
@@ -509,7 +511,7 @@ def draft(
     inputs: CoachInputs, backend: Backend | None, candidates: int = 3, on_event: Callable[[Event], None] | None = None
 ) -> DraftResult:
     """Return a drafted answer (see draft_events)."""
-    result: DraftResult = _run(draft_events(inputs, backend, candidates), on_event)
+    result: DraftResult = run_events(draft_events(inputs, backend, candidates), on_event)
     return result
 
 
@@ -561,28 +563,13 @@ class _Feedback(BaseModel):
     improvements: list[_Point] = Field(default_factory=list, max_length=6)
 
 
-FEEDBACK_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "strengths": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"point": {"type": "string"}, "quote": {"type": "string"}},
-                "required": ["point", "quote"],
-            },
-        },
-        "improvements": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"point": {"type": "string"}, "quote": {"type": "string"}},
-                "required": ["point", "quote"],
-            },
-        },
-    },
-    "required": ["strengths", "improvements"],
-}
+def quoted_lists_schema(lists: tuple[str, ...], text: str) -> dict[str, Any]:
+    """Return the JSON schema of an object holding lists of {text, quote} items."""
+    item = {"type": "object", "properties": {text: {"type": "string"}, "quote": {"type": "string"}}, "required": [text, "quote"]}
+    return {"type": "object", "properties": {name: {"type": "array", "items": item} for name in lists}, "required": list(lists)}
+
+
+FEEDBACK_SCHEMA = quoted_lists_schema(("strengths", "improvements"), "point")
 
 
 @dataclass(frozen=True)
@@ -815,7 +802,7 @@ def critique(
     answer: str, inputs: CoachInputs, backend: Backend | None, on_event: Callable[[Event], None] | None = None
 ) -> CritiqueResult:
     """Return feedback on answer (see critique_events)."""
-    result: CritiqueResult = _run(critique_events(answer, inputs, backend), on_event)
+    result: CritiqueResult = run_events(critique_events(answer, inputs, backend), on_event)
     return result
 
 
@@ -889,7 +876,7 @@ def tailor(
     answer: str, inputs: CoachInputs, backend: Backend | None, on_event: Callable[[Event], None] | None = None
 ) -> TailorResult:
     """Return the answer tailored to the company (see tailor_events)."""
-    result: TailorResult = _run(tailor_events(answer, inputs, backend), on_event)
+    result: TailorResult = run_events(tailor_events(answer, inputs, backend), on_event)
     return result
 
 
@@ -936,20 +923,7 @@ class _Questions(BaseModel):
     questions: list[_Question] = Field(default_factory=list, max_length=10)
 
 
-QUESTIONS_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "properties": {
-        "questions": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {"question": {"type": "string"}, "quote": {"type": "string"}},
-                "required": ["question", "quote"],
-            },
-        }
-    },
-    "required": ["questions"],
-}
+QUESTIONS_SCHEMA = quoted_lists_schema(("questions",), "question")
 
 
 def _short(text: str, words: int = 12) -> str:
@@ -1054,7 +1028,7 @@ def followups(
     answer: str, inputs: CoachInputs, backend: Backend | None, on_event: Callable[[Event], None] | None = None
 ) -> FollowUpsResult:
     """Return likely follow-up questions (see followups_events)."""
-    result: FollowUpsResult = _run(followups_events(answer, inputs, backend), on_event)
+    result: FollowUpsResult = run_events(followups_events(answer, inputs, backend), on_event)
     return result
 
 

@@ -21,6 +21,11 @@ from coach.rubric import RubricResult
 
 APP_NAME = "career-goals-coach"
 PROFILE_FIELDS = ("company", "role", "vision", "short_term", "background", "company_info")
+# Every column but the recording itself, which only History.audio() reads.
+_LISTED = (
+    "id, created_at, kind, answer, company, role, goals, scores, findings, word_count, speaking_seconds, backend, model, "
+    "question, parent_id, delivery, audio IS NOT NULL AS has_audio"
+)
 KINDS = ("score", "draft", "critique", "stronger", "tailor", "followup", "spoken")
 WHOLE_ANSWERS = ("score", "draft", "critique", "stronger", "tailor", "spoken")  # not follow-up replies
 
@@ -228,7 +233,7 @@ class History:
 
     def attempts(self, kinds: tuple[str, ...] | None = None) -> list[Attempt]:
         """Return saved attempts, oldest first (optionally only some kinds)."""
-        query = "SELECT * FROM attempts"
+        query = f"SELECT {_LISTED} FROM attempts"
         params: tuple[str, ...] = ()
         if kinds:
             query += f" WHERE kind IN ({', '.join('?' for _ in kinds)})"
@@ -239,7 +244,7 @@ class History:
     def get(self, attempt_id: int) -> Attempt | None:
         """Return one attempt, or None."""
         with self._connect() as db:
-            row = db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            row = db.execute(f"SELECT {_LISTED} FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
         return _attempt(row) if row else None
 
     def delete(self, attempt_id: int) -> bool:
@@ -326,5 +331,5 @@ def _attempt(row: sqlite3.Row) -> Attempt:
     values["scores"] = json.loads(values["scores"])
     values["findings"] = json.loads(values["findings"])
     values["delivery"] = json.loads(row["delivery"]) if row["delivery"] else None
-    values["has_audio"] = row["audio"] is not None
+    values["has_audio"] = bool(row["has_audio"])
     return Attempt(**values)

@@ -655,9 +655,6 @@ OTHERS_POSSESSIVE_RE = re.compile(
     _I,
 )
 
-# Severities of red flags: leaving soon or pointing away weighs most.
-AWAY_FLAGS = frozenset({"leaving", "own_business", "career_switch"})
-
 # Negation before a red-flag phrase turns it around ("I'm not planning to leave").
 NEGATION_BEFORE_RE = re.compile(
     r"\b(?:not|never|no|don't|doesn't|won't|wouldn't|isn't|aren't|rather\s+than|instead\s+of|without|nor|"

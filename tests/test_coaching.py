@@ -129,9 +129,9 @@ def test_backend_failure_mid_stream_keeps_the_partial_text_and_the_floor() -> No
 
 
 def test_draft_without_a_backend_uses_the_floor_and_reports_why() -> None:
-    from coach.coaching import _run, draft_events
+    from coach.coaching import draft_events, run_events
 
-    result = _run(draft_events(INPUTS, None, failure=ServerFailed("No model - set COACH_MODEL_PATH.")), None)
+    result = run_events(draft_events(INPUTS, None, failure=ServerFailed("No model - set COACH_MODEL_PATH.")), None)
     assert result.chosen.source == "template"
     assert "COACH_MODEL_PATH" in str(result.info.error)
 
