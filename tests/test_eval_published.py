@@ -43,7 +43,10 @@ def test_same_source_ordering_pools_pairs_within_sources_only() -> None:
     assert same_source_ordering(items, lambda s: s.score) == (1.5 / 3, 3)
 
 
-@pytest.mark.parametrize(("score", "name"), [(0.0, "needs work"), (39.9, "needs work"), (40.0, "getting there"), (69.9, "getting there"), (70.0, "strong"), (100.0, "strong")])
+@pytest.mark.parametrize(
+    ("score", "name"),
+    [(0, "needs work"), (39.9, "needs work"), (40, "getting there"), (69.9, "getting there"), (70, "strong"), (100, "strong")],
+)
 def test_band_boundaries(score: float, name: str) -> None:
     assert band(score) == name
 
@@ -92,7 +95,7 @@ def test_main_reports_bad_input_in_one_line_and_exits_2(tmp_path: Path, capsys: 
 def test_main_scores_with_the_rubric_and_prints_every_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = (
         "In my first year I want to earn my CCNA and take over the branch network's monitoring. Within three years "
-        "I'd like to lead the infrastructure team here, because your move to cloud services is exactly the work I want to grow in."
+        "I'd like to lead the infrastructure team here, because your move to cloud services is the work I want to grow in."
     )
     path = _write(tmp_path, [
         {"source": "https://example.org/a", "label": "good", "text": good, "company": "Northwind", "role": "network engineer"},
@@ -101,6 +104,6 @@ def test_main_scores_with_the_rubric_and_prints_every_section(tmp_path: Path, ca
     assert main([str(path), "--list"]) == 0
     out = capsys.readouterr().out
     assert "2 answers (1 good, 1 bad) from 1 sources" in out
-    assert "same-source pairs" in out and "Per source" in out and "Scores by label" in out
+    assert "same-source pairs" in out and "Per source with both labels (1 of 1 sources" in out and "Scores by label" in out
     # The one pair is ordered correctly by the rubric and by word count alike.
     assert out.count(" 1.000 (1 pairs)") >= 2

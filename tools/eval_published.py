@@ -189,12 +189,19 @@ def report(items: Sequence[Scored], list_answers: bool = False) -> str:
         else:
             by_score, by_words = how(*_split(subset, _score)), how(*_split(subset, _words))
         lines.append(f"{name:42} {_fmt(by_score):>20} {_fmt(by_words):>20}")
-    lines += ["", "Per source (same-source pairs; bad answers of any length)", f"{'source':44} {'good':>4} {'bad':>4} {'rubric':>20} {'word count':>20}"]
-    for source in sources:
+    labels_of = {source: {s.answer.label for s in items if s.answer.source == source} for source in sources}
+    paired = [source for source in sorted(sources, key=short_source) if len(labels_of[source]) == 2]
+    lines += [
+        "",
+        f"Per source with both labels ({len(paired)} of {len(sources)} sources; bad answers of any length)",
+        f"{'source':44} {'good':>4} {'bad':>4} {'rubric':>20} {'word count':>20}",
+    ]
+    for source in paired:
         good, bad = _split(items, _score, source)
-        by_words = pair_ordering(*_split(items, _words, source))
-        lines.append(f"{short_source(source):44.44} {len(good):4} {len(bad):4} {_fmt(pair_ordering(good, bad)):>20} {_fmt(by_words):>20}")
-    lines += ["", "Scores by label", f"{'label':6} {'n':>3} {'mean':>6} {'median':>6} {'min':>5} {'max':>5}   " + "  ".join(f"{b[0]:>13}" for b in BANDS)]
+        by_score, by_words = pair_ordering(good, bad), pair_ordering(*_split(items, _words, source))
+        lines.append(f"{short_source(source):44.44} {len(good):4} {len(bad):4} {_fmt(by_score):>20} {_fmt(by_words):>20}")
+    band_heads = "  ".join(f"{name:>13}" for name, _ in BANDS)
+    lines += ["", "Scores by label", f"{'label':6} {'n':>3} {'mean':>6} {'median':>6} {'min':>5} {'max':>5}   {band_heads}"]
     for label in ("good", "bad"):
         scores = [s.score for s in items if s.answer.label == label]
         if not scores:
@@ -209,7 +216,8 @@ def report(items: Sequence[Scored], list_answers: bool = False) -> str:
         lines += ["", "Answers (score, band, words, label, source, start of text)"]
         for s in sorted(items, key=lambda s: (s.answer.label, -s.score)):
             start = " ".join(s.answer.text.split())[:60]
-            lines.append(f"{s.score:5.1f} {band(s.score):13} {s.words:4} {s.answer.label:4} {short_source(s.answer.source)[:30]:30} {start}")
+            where = short_source(s.answer.source)[:30]
+            lines.append(f"{s.score:5.1f} {band(s.score):13} {s.words:4} {s.answer.label:4} {where:30} {start}")
     return "\n".join(lines)
 
 
