@@ -20,7 +20,7 @@ from pathlib import Path
 from coach.rubric import Target, score_answer
 from tools.eval_published import BANDS, EvalInputError, band
 
-DEFAULT = Path("samples/calibration/answers.jsonl")
+DEFAULT = Path(__file__).resolve().parent.parent / "samples" / "calibration" / "answers.jsonl"
 BAND_NAMES = tuple(name for name, _ in BANDS)
 
 

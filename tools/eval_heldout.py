@@ -22,7 +22,7 @@ from coach.rubric import Target, score_answer
 from tools.eval_probes import red_flag_rules
 from tools.eval_published import NEUTRAL_COMPANY, EvalInputError
 
-DEFAULT = Path("samples/signals/heldout.jsonl")
+DEFAULT = Path(__file__).resolve().parent.parent / "samples" / "signals" / "heldout.jsonl"
 FLAG_LABELS = (
     "leaving_soon",
     "own_business",

@@ -23,8 +23,9 @@ from coach.rubric import RubricResult, Target, score_answer
 from tools.eval_calibration import load_calibration
 from tools.eval_published import EvalInputError
 
-PROBES = Path("samples/probes")
-BASES = Path("samples/calibration/answers.jsonl")
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+PROBES = SAMPLES / "probes"
+BASES = SAMPLES / "calibration" / "answers.jsonl"
 
 
 @dataclass(frozen=True)
