@@ -1,0 +1,1 @@
+"""Scripts that measure the coach on material kept outside it."""
