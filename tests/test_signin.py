@@ -143,9 +143,11 @@ def shot(page: Any, name: str) -> None:
 def sign_in(page: Any, provider: str, subject: str) -> None:
     """Go from the sign-in screen through the provider's form as `subject`, back to the app."""
     page.get_by_text(SIGN_IN_TITLE).wait_for()
+    button = page.get_by_role("button", name="Sign in")
+    button.wait_for()
     assert page.get_by_text("User key:").count() == 0  # nothing of the app before signing in
     shot(page, "signin-screen")
-    page.get_by_role("button", name="Sign in").click()
+    button.click()
     page.wait_for_url(re.compile(re.escape(provider) + r"/oauth2/authorize"))
     page.locator('input[name="sub"]').fill(subject)
     page.get_by_role("button", name="Authorize").click()
