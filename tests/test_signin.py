@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,7 +28,6 @@ from tests.test_browser import CHROMIUM_ARGS, chromium, free_port
 pytestmark = [
     pytest.mark.slow,
     # The provider is built on Authlib's older API; its deprecation notices are not ours to act on.
-    pytest.mark.filterwarnings("ignore:authlib.jose module is deprecated"),
     pytest.mark.filterwarnings("ignore:get_jwt_config"),
 ]
 SHOTS = ROOT / "test-output" / "screenshots"
@@ -38,8 +38,10 @@ LOOPBACK = re.compile(r"^https?://127\.0\.0\.1(:\d+)?(/|$)")
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     """Serve an OIDC provider on 127.0.0.1 in this process; yield its issuer address."""
-    import oidc_provider_mock
     import werkzeug.serving
+
+    with warnings.catch_warnings(record=True):  # Authlib warns on import, past pytest's filters; not ours to act on
+        import oidc_provider_mock
 
     server = werkzeug.serving.make_server(
         "127.0.0.1", 0, oidc_provider_mock.app(require_client_registration=True, require_nonce=True), threaded=True
