@@ -161,7 +161,7 @@ def shown_key(page: Any) -> str:
 
 
 def test_two_people_sign_in_with_their_own_keys_and_sign_out(app: str, provider: str, browser: Any) -> None:
-    alice = open_app(browser, app)
+    alice = open_app(browser, app + "/other")  # a deep link shows the sign-in screen too
     sign_in(alice, provider, "alice")
     assert shown_key(alice) == user_key({"iss": provider, "sub": "alice"})
     assert alice.get_by_text("Signed in as alice").count() == 1  # the provider gives the subject as e-mail
@@ -174,6 +174,8 @@ def test_two_people_sign_in_with_their_own_keys_and_sign_out(app: str, provider:
     alice.reload()  # the identity cookie keeps each browser signed in as its own person
     alice.get_by_text("User key:").wait_for()
     assert shown_key(alice) == user_key({"iss": provider, "sub": "alice"})
+    alice.goto(app + "/other")
+    alice.get_by_text("Other page for: " + user_key({"iss": provider, "sub": "alice"})).wait_for()
 
     alice.get_by_role("button", name="Sign out").click()
     alice.wait_for_url(re.compile(re.escape(provider) + r"/oauth2/end_session"))
