@@ -60,7 +60,7 @@ def set_up() -> None:
     for key, default in SESSION_DEFAULTS.items():
         st.session_state.setdefault(key, default)
     # Re-stating a value makes it the session's own, so it outlives a switch to another page.
-    for kept in [str(k) for k in st.session_state.keys()]:
+    for kept in [str(k) for k in st.session_state]:
         if kept in KEPT_WIDGETS or kept.startswith(KEPT_PREFIXES):
             st.session_state[kept] = st.session_state[kept]
 
