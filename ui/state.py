@@ -83,9 +83,14 @@ def current_inputs() -> CoachInputs:
 
 
 def save_attempt(kind: str, answer: str, result: RubricResult, backend: str = "rubric", model: str = "", **extra: Any) -> int:
-    """Save an attempt with the current target; return its id."""
+    """Save an attempt with the current target and return its id; the same text scored again is the attempt already kept."""
     inputs = current_inputs()
-    return history().save(
+    store = history()
+    last = store.latest((kind,))
+    same = (answer, inputs.company, inputs.role, inputs.goals, result.scores.to_dict())
+    if last is not None and (last.answer, last.company, last.role, last.goals, last.scores) == same:
+        return last.id
+    return store.save(
         kind, answer, result, company=inputs.company, role=inputs.role, goals=inputs.goals, backend=backend, model=model, **extra
     )
 

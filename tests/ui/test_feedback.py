@@ -80,3 +80,19 @@ def test_the_typed_answer_outlives_a_visit_to_another_page(at: AppTest) -> None:
     open_page(at, "tailor")
     open_page(at, "feedback")
     assert at.text_area(key="answer").value == "In five years I want to lead a team."
+
+
+def test_scoring_the_same_text_again_keeps_one_attempt(at: AppTest) -> None:
+    fill_profile(at)
+    open_page(at, "feedback")
+    at.text_area(key="answer").input(PROFILE.answers["strong_fillers"])
+    run(at)
+    for _ in range(2):
+        at.button(key="score").click()
+        run(at)
+    assert [a.kind for a in History().attempts()] == ["score", "stronger"]
+    at.text_area(key="answer").input(PROFILE.answers["strong"])
+    run(at)
+    at.button(key="score").click()
+    run(at)
+    assert [a.kind for a in History().attempts()].count("score") == 2
