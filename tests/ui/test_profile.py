@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from coach.history import History
 from tests.ui.conftest import APP, PROFILE, open_page, run
 
 
@@ -31,3 +32,27 @@ def test_the_profile_outlives_a_visit_to_another_page(at: AppTest) -> None:
     open_page(at, "history")
     open_page(at, "profile")
     assert at.text_input(key="company").value == "Acme Robotics"
+
+
+def test_load_sample_over_your_own_profile_asks_first_and_can_be_undone(at: AppTest) -> None:
+    at.text_input(key="company").input("Acme Robotics")
+    run(at)
+    at.button(key="load_sample").click()
+    run(at)
+    assert at.text_input(key="company").value == "Acme Robotics"  # nothing replaced before the answer
+    at.button(key="load_sample_no").click()
+    run(at)
+    assert at.text_input(key="company").value == "Acme Robotics"
+    at.button(key="load_sample").click()
+    run(at)
+    at.button(key="load_sample_yes").click()
+    run(at)
+    assert at.text_input(key="company").value == PROFILE.company
+    at.button(key="undo_sample").click()
+    run(at)
+    assert at.text_input(key="company").value == "Acme Robotics"
+    assert History().load_profile()["company"] == "Acme Robotics"
+
+
+def test_samples_are_listed_by_role_and_company(at: AppTest) -> None:
+    assert f"{PROFILE.role} at {PROFILE.company}" in at.selectbox(key="sample_choice").options
