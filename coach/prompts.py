@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -18,8 +17,9 @@ from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from coach.errors import TemplateError
+from coach.resources import data_dir
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS_DIR = data_dir("prompts")
 
 # Chat-control tokens of the common chat templates (ChatML, Llama, Gemma, Mistral, Phi...):
 # in pasted text they could end the user's turn and start a fake one.

@@ -6,9 +6,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.resources import data_dir
 from coach.rubric import Target
 
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples" / "profiles"
+SAMPLES_DIR = data_dir("samples") / "profiles"
 EVAL_DIR = SAMPLES_DIR.parent / "eval"  # more profiles in every style, for tests and evaluation
 ANSWER_STYLES = (
     "strong",

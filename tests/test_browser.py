@@ -103,6 +103,12 @@ def shot(page: object, name: str) -> None:
         shutil.copy(SHOTS / f"{name}.png", DOC_SHOTS / f"{name}.png")
 
 
+def go(page: object, path: str) -> None:
+    """Open a page from the sidebar's navigation, as a user would."""
+    page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').click()  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+
+
 def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, browser: object) -> None:
     profile = PROFILES[0]
     # A tall window: Streamlit scrolls inside its own container, so a screenshot shows only the window.
@@ -111,7 +117,7 @@ def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, brows
     page.goto(server)
     page.get_by_text("What are your career goals?").first.wait_for()
 
-    panel = page.locator('[role="tabpanel"]:visible')
+    panel = page.locator('[data-testid="stMain"]')
     for label, value in (
         ("Company", profile.company),
         ("Role", profile.role),
@@ -127,7 +133,7 @@ def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, brows
     shot(page, "profile")
 
     # Draft: the embedded model streams, then the answer, scores and alternates appear.
-    page.get_by_role("tab", name="Draft", exact=True).click()
+    go(page, "draft")
     drafts = panel.get_by_label("Drafts to compare")
     drafts.fill("1")
     drafts.press("Tab")
@@ -139,7 +145,7 @@ def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, brows
     shot(page, "draft")
 
     # Feedback: the rubric's verdict with highlighted findings, then the model's feedback.
-    page.get_by_role("tab", name="Feedback on my draft").click()
+    go(page, "feedback")
     answer_box = panel.get_by_label("Your answer", exact=True)
     answer_box.fill(profile.answers["strong_fillers"])
     answer_box.press("Tab")
@@ -154,7 +160,7 @@ def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, brows
     shot(page, "feedback")
 
     # History: both attempts are there.
-    page.get_by_role("tab", name="History & progress").click()
+    go(page, "history")
     panel.get_by_text("Compare two attempts").wait_for()
     assert panel.locator('[data-testid="stDataFrame"]').count() >= 2  # the attempts table and the comparison
     attempts = panel.locator('[data-testid="stMetric"]').filter(has_text="Attempts").locator('[data-testid="stMetricValue"]')
@@ -171,12 +177,12 @@ def test_a_spoken_answer_uploaded_in_the_browser_is_transcribed_and_scored(serve
     page.set_default_timeout(30_000)
     page.goto(server)
     page.get_by_text("What are your career goals?").first.wait_for()
-    panel = page.locator('[role="tabpanel"]:visible')
+    panel = page.locator('[data-testid="stMain"]')
     company = panel.get_by_label("Company", exact=True)
     company.fill(profile.company)
     company.press("Tab")
     page.wait_for_timeout(500)
-    page.get_by_role("tab", name="Say it out loud").click()
+    go(page, "voice")
     panel.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(audio))
     page.wait_for_timeout(1500)
     panel.get_by_role("button", name="Transcribe and score").click()
@@ -206,12 +212,12 @@ def test_recording_in_the_browser_with_a_microphone(server: str, playwright: obj
     page.set_default_timeout(30_000)
     page.goto(server)
     page.get_by_text("What are your career goals?").first.wait_for()
-    panel = page.locator('[role="tabpanel"]:visible')
+    panel = page.locator('[data-testid="stMain"]')
     company = panel.get_by_label("Company", exact=True)
     company.fill("Northwind Logistics")
     company.press("Tab")
     page.wait_for_timeout(500)
-    page.get_by_role("tab", name="Say it out loud").click()
+    go(page, "voice")
     record = panel.locator('[data-testid="stAudioInputActionButton"]')
     record.click()  # start
     page.wait_for_timeout(9000)

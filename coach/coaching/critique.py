@@ -1,0 +1,190 @@
+"""Critique: what works and what to sharpen, tied to the answer's words, and a stronger version when one scores higher."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from coach.backends import Backend
+from coach.coaching.asking import (
+    Event,
+    Quoted,
+    Status,
+    TaskInfo,
+    _ask_json,
+    _info,
+    _task_messages,
+    locate,
+    quoted_lists_schema,
+    run_events,
+)
+from coach.coaching.candidates import Candidate, Scorer
+from coach.coaching.facts import CoachInputs
+from coach.coaching.rewrite import _stronger
+from coach.errors import BackendError
+from coach.grounding import has_meta
+from coach.rubric import RubricResult
+
+
+class _Point(BaseModel):
+    point: str = Field(min_length=5, max_length=400)
+    quote: str = Field(default="", max_length=400)
+
+
+class _Feedback(BaseModel):
+    strengths: list[_Point] = Field(default_factory=list, max_length=6)
+    improvements: list[_Point] = Field(default_factory=list, max_length=6)
+
+
+FEEDBACK_SCHEMA = quoted_lists_schema(("strengths", "improvements"), "point")
+
+
+class Point(Quoted):
+    """One piece of feedback: what works or what to sharpen."""
+
+    keys = ("point", "quote")
+
+    @property
+    def point(self) -> str:
+        """Return the feedback itself."""
+        return self.text
+
+
+@dataclass(frozen=True)
+class CritiqueResult:
+    """Feedback on the user's answer and, when one scores higher, a stronger version."""
+
+    answer: str
+    result: RubricResult
+    strengths: tuple[Point, ...]
+    improvements: tuple[Point, ...]
+    feedback_source: Literal["model", "rubric"]
+    stronger: Candidate | None
+    candidates: tuple[Candidate, ...]
+    info: TaskInfo
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON the CLI prints."""
+        return {
+            "scores": self.result.scores.to_dict(),
+            "findings": [f.to_dict() for f in self.result.findings],
+            "feedback": {
+                "strengths": [p.to_dict() for p in self.strengths],
+                "improvements": [p.to_dict() for p in self.improvements],
+                "source": self.feedback_source,
+            },
+            "stronger_version": self.stronger.text if self.stronger else None,
+            "stronger_scores": self.stronger.result.scores.to_dict() if self.stronger else None,
+            "stronger_source": self.stronger.source if self.stronger else None,
+            "candidates": [c.to_dict() for c in self.candidates],
+            **self.info.to_dict(),
+        }
+
+
+def _tie(points: list[_Point], answer: str) -> list[Point]:
+    """Return the model's points whose quotes are really in the answer."""
+    tied = []
+    for p in points:
+        span = locate(p.quote, answer)
+        if span is None or has_meta(p.point):
+            continue
+        tied.append(Point(" ".join(p.point.split()), answer[span[0] : span[1]], span[0], span[1], "model"))
+    return tied
+
+
+_STRENGTH_TEXT = {
+    "vision": "You open with a clear long-term vision.",
+    "timelines": "You put a timeline on your goals, so they sound real.",
+    "measures": "Your goals are measurable: the interviewer can picture success.",
+    "company": "You name the company, so the answer is clearly for them.",
+    "reason": "You say why this company fits your goals.",
+    "plan": "You explain how you will get there.",
+    "future_here": "You show a future at the company.",
+}
+
+
+def rubric_feedback(answer: str, result: RubricResult) -> tuple[list[Point], list[Point]]:
+    """Return strengths and improvements from the rubric alone, each tied to the answer's words."""
+    strengths = []
+    for kind, text in _STRENGTH_TEXT.items():
+        spans = result.evidence_spans(kind)
+        if spans:
+            start, end = spans[0]
+            strengths.append(Point(text, answer[start:end], start, end))
+    improvements = []
+    for finding in result.findings:
+        if finding.rule.startswith("overall.") or not finding.impacts:
+            continue
+        if finding.spans:
+            start, end = finding.spans[0]
+            improvements.append(Point(finding.message, answer[start:end], start, end))
+        else:
+            improvements.append(Point(finding.message))
+    return strengths[:4], improvements[:4]
+
+
+def _fixes(result: RubricResult) -> list[str]:
+    """Return the rubric's top findings as instructions for a rewrite."""
+    return [f.message for f in result.findings if f.impacts and not f.rule.startswith("overall.")][:4]
+
+
+def critique_events(
+    answer: str,
+    inputs: CoachInputs,
+    backend: Backend | None,
+    failure: BackendError | None = None,
+    result: RubricResult | None = None,
+) -> Generator[Event, None, CritiqueResult]:
+    """Critique answer: rubric findings at once, then model feedback and a stronger version.
+
+    Pass result when the caller has already scored answer for these inputs: it is not scored again.
+    """
+    inputs = inputs.cleaned()
+    scorer = Scorer(inputs.target())
+    if result is not None:
+        scorer.remember(answer, result)
+    result = scorer(answer)
+    notices: list[str] = []
+    error: BackendError | None = failure
+    strengths, improvements = rubric_feedback(answer, result)
+    source: Literal["model", "rubric"] = "rubric"
+    if backend is not None and failure is None:
+        messages = _task_messages(backend, inputs, "critique.j2", answer, notices)
+        tied: list[tuple[list[Point], list[Point]]] = []
+
+        def accept(data: Any) -> bool:
+            parsed = _Feedback.model_validate(data)
+            pair = (_tie(parsed.strengths, answer), _tie(parsed.improvements, answer))
+            if pair[0] or pair[1]:
+                tied.append(pair)
+            return bool(tied)
+
+        error = yield from _ask_json(backend, messages, FEEDBACK_SCHEMA, accept, "feedback")
+        if tied:
+            (strengths, improvements), source = tied[0], "model"
+    candidates: list[Candidate] = []
+    stronger_error: BackendError | None = None
+    # After a backend failure, the stronger version comes from the rubric alone.
+    for item in _stronger(
+        answer, inputs, result, None if error else backend, "rewrite.j2", {"fixes": _fixes(result)}, notices, scorer
+    ):
+        if isinstance(item, tuple):
+            candidates, stronger_error = item
+        else:
+            yield item
+    better = [c for c in candidates if c.usable and c.result.scores.overall > result.scores.overall]
+    stronger = max(better, key=lambda c: c.result.scores.overall) if better else None
+    yield Status("Done")
+    info = _info(backend, notices, error or stronger_error)
+    return CritiqueResult(answer, result, tuple(strengths), tuple(improvements), source, stronger, tuple(candidates), info)
+
+
+def critique(
+    answer: str, inputs: CoachInputs, backend: Backend | None, on_event: Callable[[Event], None] | None = None
+) -> CritiqueResult:
+    """Return feedback on answer (see critique_events)."""
+    result: CritiqueResult = run_events(critique_events(answer, inputs, backend), on_event)
+    return result

@@ -1,0 +1,45 @@
+"""The history page: progress, comparison, export and delete."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from coach.history import History
+from tests.ui.conftest import PROFILE, fill_profile, open_page, run
+
+
+def test_history_progress_compare_delete_and_export(at: AppTest) -> None:
+    fill_profile(at)
+    open_page(at, "feedback")
+    for style in ("vague", "strong"):
+        at.text_area(key="answer").input(PROFILE.answers[style])
+        run(at)
+        at.button(key="score").click()
+        run(at)
+    open_page(at, "history")
+    assert [a.kind for a in History().attempts()].count("score") == 2
+    assert any(m.label == "Best" for m in at.metric) and any(m.label == "Latest" for m in at.metric)
+    compare = at.dataframe[-1].value
+    assert next(iter(compare["score"])) == "Overall"
+    labels = [a.label for a in History().attempts()]
+    assert at.selectbox(key="compare_a").value == labels[0] and at.selectbox(key="compare_b").value == labels[-1]
+    assert next(iter(compare["change"])) == round(
+        History().attempts()[-1].scores["overall"] - History().attempts()[0].scores["overall"], 1
+    )
+    assert {getattr(b, "label", "") for b in at.get("download_button")} == {"Download as Markdown", "Download as JSON"}
+    before = len(History().attempts())
+    at.button(key="delete_one").click()
+    run(at)
+    assert len(History().attempts()) == before - 1
+    assert at.button(key="delete_all").disabled
+    at.checkbox(key="delete_all_confirm").check()
+    run(at)
+    at.button(key="delete_all").click()
+    run(at)
+    assert History().attempts() == []
+    assert "No attempts yet" in at.info[0].value
+
+
+def test_an_empty_history_says_what_it_will_hold(at: AppTest) -> None:
+    open_page(at, "history")
+    assert "No attempts yet" in at.info[0].value

@@ -1,0 +1,58 @@
+"""The profile page: guidance under every field, a sample one click away, the profile kept across visits and pages."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from coach.history import History
+from tests.ui.conftest import APP, PROFILE, open_page, run
+
+
+def test_guidance_under_every_field(at: AppTest) -> None:
+    captions = " ".join(c.value for c in at.caption)
+    for phrase in ("5-10 years", "SMART", "mission, products and values"):
+        assert phrase in captions
+
+
+def test_sample_profile_is_one_click_away_and_the_profile_persists_across_visits(at: AppTest) -> None:
+    at.button(key="load_sample").click()
+    run(at)
+    assert at.text_input(key="company").value == PROFILE.company
+    at.text_input(key="role").input("Senior " + PROFILE.role)
+    run(at)
+    # A new visit (a new session) gets the profile back from the history database.
+    again = run(AppTest.from_file(APP, default_timeout=60))
+    assert again.text_input(key="company").value == PROFILE.company
+    assert again.text_input(key="role").value == "Senior " + PROFILE.role
+
+
+def test_the_profile_outlives_a_visit_to_another_page(at: AppTest) -> None:
+    at.text_input(key="company").input("Acme Robotics")
+    run(at)
+    open_page(at, "history")
+    open_page(at, "profile")
+    assert at.text_input(key="company").value == "Acme Robotics"
+
+
+def test_load_sample_over_your_own_profile_asks_first_and_can_be_undone(at: AppTest) -> None:
+    at.text_input(key="company").input("Acme Robotics")
+    run(at)
+    at.button(key="load_sample").click()
+    run(at)
+    assert at.text_input(key="company").value == "Acme Robotics"  # nothing replaced before the answer
+    at.button(key="load_sample_no").click()
+    run(at)
+    assert at.text_input(key="company").value == "Acme Robotics"
+    at.button(key="load_sample").click()
+    run(at)
+    at.button(key="load_sample_yes").click()
+    run(at)
+    assert at.text_input(key="company").value == PROFILE.company
+    at.button(key="undo_sample").click()
+    run(at)
+    assert at.text_input(key="company").value == "Acme Robotics"
+    assert History().load_profile()["company"] == "Acme Robotics"
+
+
+def test_samples_are_listed_by_role_and_company(at: AppTest) -> None:
+    assert f"{PROFILE.role} at {PROFILE.company}" in at.selectbox(key="sample_choice").options

@@ -1,0 +1,69 @@
+"""Draft: the coach writes an answer from your profile, and you edit and re-score it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from coach.backends import Backend
+from coach.coaching import DraftResult, draft_events
+from coach.errors import BackendError, InputError
+from coach.inputs import check_answer
+from coach.rubric import score_answer
+from ui.model_choice import current_backend
+from ui.state import current_inputs, save_attempt
+from ui.widgets import Pump, finish, show_candidates, show_scores, show_task_info
+
+st.write("The coach drafts an answer from your profile only. It never adds an employer, number or credential you did not give.")
+candidates = st.number_input("Drafts to compare", min_value=1, max_value=5, key="draft_candidates")
+if st.button("Draft my answer", key="draft_go", type="primary"):
+    inputs = current_inputs()
+    if not inputs.company or len(inputs.goals.split()) < 3:
+        st.warning("Add the company and your goals in Your profile first: the draft is built from them.")
+    else:
+        backend: Backend | None = None
+        failure: BackendError | None = None
+        try:
+            backend = current_backend()
+        except BackendError as exc:
+            failure = exc
+        with st.status("Drafting...", expanded=True) as status:
+            result: DraftResult = Pump(draft_events(inputs, backend, int(candidates), failure=failure), status).run()
+            made_by = result.chosen.model if result.chosen.source == "model" else "template"
+            finish(status, "Draft ready", "built from your own words" if made_by == "template" else made_by, result.info.error)
+        st.session_state.draft = result
+        st.session_state.draft_edit = result.answer
+        st.session_state.edited_result = None
+        save_attempt("draft", result.answer, result.result, result.info.backend, made_by)
+drafted: DraftResult | None = st.session_state.draft
+if drafted is not None:
+    if drafted.chosen.source == "model":
+        st.subheader(f"Your draft (written by {drafted.chosen.model})")
+    else:
+        st.subheader("Your draft (built from your own words)")
+    st.code(drafted.answer, language=None, wrap_lines=True)
+    show_task_info(drafted.info)
+    if drafted.chosen.unsupported:
+        st.warning("Claims not found in your profile: " + ", ".join(c.text for c in drafted.chosen.unsupported))
+    else:
+        st.caption("Every fact in this draft comes from your profile.")
+    show_scores(drafted.result, drafted.answer)
+    with st.expander("Drafts the coach considered"):
+        show_candidates(drafted.candidates, drafted.chosen)
+    st.text_area("Edit the draft in your own words", key="draft_edit", height=200)
+    if st.button("Score my edited version", key="score_edit"):
+        try:
+            check_answer(st.session_state.draft_edit)
+        except InputError as exc:
+            st.warning(str(exc))
+        else:
+            edited = score_answer(st.session_state.draft_edit, current_inputs().target())
+            st.session_state.edited_result = (st.session_state.draft_edit, edited)
+            save_attempt("score", st.session_state.draft_edit, edited)
+    if st.session_state.edited_result is not None:
+        text, edited = st.session_state.edited_result
+        st.metric(
+            "Edited version",
+            f"{edited.scores.overall:.0f} / 100",
+            delta=f"{edited.scores.overall - drafted.result.scores.overall:+.0f}",
+        )
+        show_scores(edited, text)

@@ -1,0 +1,101 @@
+"""What every page shares: the history store, the sample profiles, the profile fields and saving attempts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from coach.coaching import CoachInputs
+from coach.history import History, default_path
+from coach.rubric import RubricResult
+from coach.samples import Profile, load_profiles
+
+PROFILE_FIELDS = ("company", "role", "vision", "short_term", "background", "company_info")
+# Each task's own keys, set once per session so a page shown later finds them.
+SESSION_DEFAULTS: dict[str, Any] = {
+    "answer": "",
+    "notice": None,
+    "draft": None,
+    "draft_edit": "",
+    "edited_result": None,
+    "scored": None,
+    "critique": None,
+    "tailor_answer": "",
+    "tailored": None,
+    "questions": None,
+    "spoken": None,
+    "draft_candidates": 3,
+    "keep_audio": False,
+}
+# Typed text a page's widgets hold; Streamlit forgets a widget's value when its page is not shown.
+KEPT_WIDGETS = (*PROFILE_FIELDS, "answer", "draft_edit", "tailor_answer", "draft_candidates", "keep_audio", "sample_choice")
+KEPT_PREFIXES = ("fu_answer_",)
+
+
+@st.cache_resource(show_spinner=False)
+def _history_at(path: str) -> History:
+    """Return the store for one database file, opened (and migrated) once per process."""
+    return History(path)
+
+
+def history() -> History:
+    """Return the history store where COACH_DB_PATH / COACH_DATA_DIR point now."""
+    return _history_at(str(default_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def sample_profiles() -> dict[str, Profile]:
+    """Return the sample profiles by id, read once per process."""
+    return {p.id: p for p in load_profiles()}
+
+
+def set_up() -> None:
+    """Fill the session once: the saved profile from the store, every task's empty state."""
+    if "profile_loaded" not in st.session_state:
+        saved = history().load_profile()
+        for key in PROFILE_FIELDS:
+            st.session_state[key] = saved.get(key, "")
+        st.session_state.profile_loaded = True
+    for key, default in SESSION_DEFAULTS.items():
+        st.session_state.setdefault(key, default)
+    # Re-stating a value makes it the session's own, so it outlives a switch to another page.
+    for kept in [str(k) for k in st.session_state]:
+        if kept in KEPT_WIDGETS or kept.startswith(KEPT_PREFIXES):
+            st.session_state[kept] = st.session_state[kept]
+
+
+def save_profile() -> None:
+    """Persist the profile fields (a widget callback): they survive reruns and visits."""
+    history().save_profile({k: st.session_state.get(k, "") for k in PROFILE_FIELDS})
+
+
+def current_inputs() -> CoachInputs:
+    """Return the coaching inputs the profile fields describe."""
+    goals = f"{st.session_state.vision.strip()} {st.session_state.short_term.strip()}".strip()
+    return CoachInputs(
+        st.session_state.company.strip(),
+        st.session_state.role.strip(),
+        goals,
+        st.session_state.background.strip(),
+        st.session_state.company_info.strip(),
+    )
+
+
+def save_attempt(kind: str, answer: str, result: RubricResult, backend: str = "rubric", model: str = "", **extra: Any) -> int:
+    """Save an attempt with the current target and return its id; the same text scored again is the attempt already kept."""
+    inputs = current_inputs()
+    store = history()
+    last = store.latest((kind,))
+    same = (answer, inputs.company, inputs.role, inputs.goals, result.scores.to_dict())
+    if last is not None and (last.answer, last.company, last.role, last.goals, last.scores) == same:
+        return last.id
+    return store.save(
+        kind, answer, result, company=inputs.company, role=inputs.role, goals=inputs.goals, backend=backend, model=model, **extra
+    )
+
+
+def answer_so_far() -> str:
+    """Return the answer the other tasks work on: the one typed in Feedback, else the draft."""
+    draft = st.session_state.draft
+    return str(st.session_state.answer or (draft.answer if draft else ""))

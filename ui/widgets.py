@@ -1,0 +1,155 @@
+"""Pieces several pages show: the rubric's verdict, the candidates, a task's progress and its notices."""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from coach.coaching import Candidate, Chunk, Status, TaskInfo
+from coach.present import (
+    DIMENSION_LABELS,
+    SMART_LABELS,
+    STRUCTURE_LABELS,
+    escape_markdown,
+    highlighted_markdown,
+    numbered_findings,
+)
+from coach.rubric import TARGET_SECONDS, RubricResult, format_seconds
+
+SCORE_KEYS = ("relevance", "succinctness", "smart", "structure", "company_fit", "red_flags")
+# Material icons ship with Streamlit, so they render even where no emoji font is installed.
+PASS, FAIL = ":green[:material/check_circle:]", ":red[:material/cancel:]"
+SEVERITY_ICONS = {"high": ":red[:material/error:]", "medium": ":orange[:material/warning:]", "low": ":blue[:material/info:]"}
+
+
+def show_scores(result: RubricResult, answer: str) -> None:
+    """Show the rubric's verdict: scores as a chart, checklists, timing, highlighted answer, findings."""
+    scores = result.scores.to_dict()
+    cols = st.columns(3)
+    cols[0].metric("Overall", f"{scores['overall']:.0f} / 100")
+    cols[1].metric("Words", result.word_count)
+    cols[2].metric(
+        "Speaking time",
+        format_seconds(result.speaking_seconds),
+        delta=f"{result.speaking_seconds - TARGET_SECONDS:+.0f} s vs 60 s",
+        delta_color="off",
+        help=f"At {result.words_per_minute} words a minute, a conversational pace. About 60 seconds is the target.",
+    )
+    chart = pd.DataFrame({"score": [scores[k] for k in SCORE_KEYS]}, index=[DIMENSION_LABELS[k] for k in SCORE_KEYS])
+    st.bar_chart(chart, horizontal=True, x_label="score (0-100)", y_label="", height=240)
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**SMART goals**")
+        for name, passed in result.smart_checklist:
+            st.markdown(f"{PASS if passed else FAIL} {SMART_LABELS[name]}")
+    with right:
+        st.markdown("**Structure**")
+        for name, passed in result.structure_checklist:
+            st.markdown(f"{PASS if passed else FAIL} {STRUCTURE_LABELS[name]}")
+    st.markdown("**Your answer, with what to fix highlighted in place**")
+    with st.container(border=True):
+        st.markdown(highlighted_markdown(answer, result))
+    st.caption(
+        "Red: red flags. Orange: fillers, hedges, jargon. Violet: repetition and vague words. Blue: long sentences. "
+        "The small number points to the finding below."
+    )
+    with st.expander(f"Findings ({len(result.findings)})", expanded=True):
+        show_findings(result, answer)
+
+
+def show_findings(result: RubricResult, answer: str) -> None:
+    """List the findings, numbered as in the highlighted answer, with what each cost."""
+    if not result.findings:
+        st.success("Nothing to fix.")
+    for number, finding in numbered_findings(result):
+        cost = ", ".join(f"-{points:g} {DIMENSION_LABELS.get(dim, dim).lower()}" for dim, points in finding.impacts)
+        icon = SEVERITY_ICONS[finding.severity]
+        # Messages quote the user's words: escaped so pasted text is never read as Markdown.
+        st.markdown(f"{icon} **{number}.** {escape_markdown(finding.message)}" + (f"  \n:gray[{cost}]" if cost else ""))
+        quotes = "; ".join(f"“{' '.join(answer[a:b].split())[:80]}”" for a, b in finding.spans[:3])
+        if quotes:
+            st.caption(escape_markdown(quotes))
+
+
+def show_candidates(candidates: tuple[Candidate, ...], chosen: Candidate) -> None:
+    """Show the answers the coach considered, their scores and why any was set aside."""
+    rows = [
+        {
+            "source": c.source,
+            "model": c.model,
+            "overall": c.result.scores.overall,
+            "status": "chosen" if c is chosen else (c.problem or "scored lower"),
+            "answer": c.text,
+        }
+        for c in candidates
+    ]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def show_task_info(info: TaskInfo) -> None:
+    """Show what the task wants the user to know, and any model failure, kindly."""
+    for notice in info.notices:
+        st.info(notice)
+    if info.error is not None:
+        st.warning(f"The model could not help this time: {info.error} Your text and the rubric's feedback are kept.")
+
+
+def show_backend_failure(error: Exception) -> None:
+    """Say the chosen model cannot start, and that the coach carries on without it."""
+    st.warning(f"The model could not help this time: {error} Your text and the rubric's feedback are kept.")
+
+
+class Pump:
+    """Feeds a task's events to the page: status labels, and model text to st.write_stream."""
+
+    def __init__(self, events: Generator[Any, None, Any], status: Any) -> None:
+        self.events = events
+        self.status = status
+        self.result: Any = None
+        self.pending: Any = None
+        self.done = False
+
+    def _next(self) -> Any:
+        if self.pending is not None:
+            event, self.pending = self.pending, None
+            return event
+        try:
+            return next(self.events)
+        except StopIteration as stop:
+            self.result = stop.value
+            self.done = True
+            return None
+
+    def text(self) -> Iterator[str]:
+        """Yield model text until something other than text arrives."""
+        while not self.done:
+            event = self._next()
+            if isinstance(event, Chunk):
+                yield event.text
+            elif event is not None:
+                self.pending = event
+                return
+
+    def run(self) -> Any:
+        """Run the task to the end, streaming each candidate under its own heading; return the result."""
+        while not self.done:
+            event = self._next()
+            if isinstance(event, Status):
+                if event.text != "Done":
+                    self.status.update(label=event.text + "...")
+                    st.caption(event.text)
+            elif isinstance(event, Chunk):
+                self.pending = event
+                st.write_stream(self.text())
+        return self.result
+
+
+def finish(status: Any, done: str, made_by: str, error: Exception | None, expanded: bool = False) -> None:
+    """Close a task's status box: it names who made the result, and never says ready over a failure."""
+    if error is not None:
+        status.update(label=f"{done} without the model ({made_by})", state="error", expanded=expanded)
+    else:
+        status.update(label=f"{done} ({made_by})", state="complete", expanded=expanded)
