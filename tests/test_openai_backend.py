@@ -178,7 +178,7 @@ def test_cli_draft_with_base_url_streams_and_prints_json(server: FakeOpenAI) -> 
 @pytest.mark.parametrize(
     ("replies", "message"),
     [
-        ([Reply(status=401)], "refused the API key"),
+        ([Reply(status=401)], "(401)"),
         ([Reply(status=500)] * 3, "500"),
         ([Reply("a b c d e f g h", cut_after=2)], "stopped sending"),
     ],
