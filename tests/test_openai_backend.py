@@ -139,7 +139,8 @@ def test_draft_and_critique_run_end_to_end_through_the_server(server: FakeOpenAI
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
+    # PYTHONPATH makes the console script run this checkout's code, not the editable install's.
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(
         [str(Path(sys.executable).parent / "coach"), *args],
         capture_output=True,
