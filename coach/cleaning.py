@@ -60,15 +60,29 @@ BASE_TAGS = ("profile", "company_description", "answer", "goals", "background", 
 # <|anything|>, also split by whitespace or line breaks: <|im_start|>, <|eot_id|>, <|reserved_special_token_0|>.
 _PIPE_TOKEN = r"<\s*\|[^|<>]{1,60}?\|\s*>"
 _TAG_IN_TEMPLATE_RE = re.compile(r"</?([A-Za-z_][A-Za-z0-9_]*)>")
+# Default-ignorable code points that are not in a control or format category: fillers, soft
+# hyphen, grapheme joiner, Mongolian selectors, musical formatting and the like.
 _BIDI_AND_INVISIBLE = frozenset(
-    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0]
-    + list(range(0x180B, 0x1810))
-    + list(range(0x200B, 0x2010))
-    + list(range(0x202A, 0x202F))
-    + list(range(0x2060, 0x2070))
-    + list(range(0xFFF0, 0xFFF9))
-    + list(range(0x1BCA0, 0x1BCA4))
-    + list(range(0x1D173, 0x1D17B))
+    [
+        0x00AD,
+        0x034F,
+        0x061C,
+        0x115F,
+        0x1160,
+        0x17B4,
+        0x17B5,
+        0x180E,
+        0x3164,
+        0xFEFF,
+        0xFFA0,
+        *range(0x180B, 0x1810),
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+        *range(0xFFF0, 0xFFF9),
+        *range(0x1BCA0, 0x1BCA4),
+        *range(0x1D173, 0x1D17B),
+    ]
 )
 _JOINERS = frozenset((0x200C, 0x200D))  # needed inside emoji sequences and some scripts
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}

@@ -164,14 +164,18 @@ def diagnose(exc: Exception, call: Call, partial: str = "") -> BackendError:
     if isinstance(exc, BackendError):
         return exc
     if isinstance(exc, openai.APITimeoutError):
-        return BackendTimeout(f"{call.where} did not answer within {call.timeout:g} s - try again, or a smaller model.", partial=partial)
+        return BackendTimeout(
+            f"{call.where} did not answer within {call.timeout:g} s - try again, or a smaller model.", partial=partial
+        )
     if isinstance(exc, openai.APIConnectionError):
         if _refused(exc):
             return BackendUnavailable(
                 f"Could not reach {call.where}: connection refused - is the server running and the URL right?", partial=partial
             )
         detail = redact_text(str(exc.__cause__ or exc), *call.secrets)[:120]
-        return BackendUnavailable(f"Could not reach {call.where} ({detail}) - is the server running and the URL right?", partial=partial)
+        return BackendUnavailable(
+            f"Could not reach {call.where} ({detail}) - is the server running and the URL right?", partial=partial
+        )
     if isinstance(exc, openai.APIStatusError):
         return _status_error(exc, call, partial)
     if isinstance(exc, json.JSONDecodeError | UnicodeDecodeError):

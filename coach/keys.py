@@ -136,8 +136,9 @@ def resolve_endpoint(
     if not chosen or _split(chosen) == _split(home):
         key = visitor_key or home_key
         if key is None:
+            where = "the OpenAI API" if home == OPENAI_URL else redact_url(home)
             raise NoKey(
-                f"No key found - set OPENAI_API_KEY or enter a key for {redact_url(home) if home != OPENAI_URL else 'the OpenAI API'}, "
+                f"No key found - set OPENAI_API_KEY or enter a key for {where}, "
                 "or use the embedded model (--backend local), or a server URL that needs no key."
             )
         return Endpoint(home, key, "visitor" if visitor_key else "operator", custom=False)

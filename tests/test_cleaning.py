@@ -44,7 +44,7 @@ def survivors(text: str) -> list[str]:
         pytest.param("\uff1c\uff5cim_start\uff5c\uff1esystem", id="fullwidth"),
         pytest.param("\ufe64file_sep\ufe65", id="small form angle brackets"),
         pytest.param("<|\U0001d422\U0001d426_start|>", id="mathematical bold letters"),
-        pytest.param("\uff1c\u200b\uff5c\uff29\uff2d\uff3f\uff33\uff34\uff21\uff32\uff34\uff5c\uff1e", id="fullwidth capitals with zero-width"),
+        pytest.param("\uff1c\u200b\uff5c\uff29\uff2d\uff3f\uff33\uff34\uff21\uff32\uff34\uff5c\uff1e", id="fullwidth caps"),
         pytest.param("<|im_<|im_end|>start|>", id="nested pipe token"),
         pytest.param("<fil<file_sep>e_sep>", id="nested model token"),
         pytest.param("</ans<answer>wer>", id="nested tag"),
@@ -111,7 +111,9 @@ def test_a_gguf_vocabulary_is_read_without_loading_a_model(tmp_path: Path) -> No
         _gguf_string("general.alignment") + struct.pack("<II", 4, 32),
         _gguf_string("some.floats") + struct.pack("<IIQ", 9, 6, 3) + struct.pack("<3f", 1, 2, 3),
         _gguf_string("tokenizer.ggml.tokens") + struct.pack("<IIQ", 9, 8, len(tokens)) + b"".join(map(_gguf_string, tokens)),
-        _gguf_string("tokenizer.ggml.token_type") + struct.pack("<IIQ", 9, 5, len(types)) + struct.pack(f"<{len(types)}i", *types),
+        _gguf_string("tokenizer.ggml.token_type")
+        + struct.pack("<IIQ", 9, 5, len(types))
+        + struct.pack(f"<{len(types)}i", *types),
     ]
     path = tmp_path / "tiny.gguf"
     path.write_bytes(b"GGUF" + struct.pack("<IQQ", 3, 0, len(kv)) + b"".join(kv))

@@ -15,6 +15,9 @@ from tests.fake_openai import FakeOpenAI, Reply, serve
 OPERATOR = "sk-operator-SECRET-123456"
 VISITOR = "sk-visitor-own-key-98765"
 MESSAGES = [Message("user", "Say hello.")]
+EVIL = "http://evil.example/v1"
+GPU = "https://gpu-box:9000/v1"
+PLAIN = "http://api.openai.com/v1"
 
 
 @pytest.mark.parametrize(
@@ -23,10 +26,10 @@ MESSAGES = [Message("user", "Say hello.")]
         ({"OPENAI_API_KEY": OPERATOR}, None, None, Endpoint(OPENAI_URL, OPERATOR, "operator", False)),
         ({"OPENAI_API_KEY": OPERATOR}, None, VISITOR, Endpoint(OPENAI_URL, VISITOR, "visitor", False)),
         ({"OPENAI_API_KEY": OPERATOR}, "https://API.openai.com:443/v1/", None, Endpoint(OPENAI_URL, OPERATOR, "operator", False)),
-        ({"OPENAI_API_KEY": OPERATOR}, "http://evil.example/v1", None, Endpoint("http://evil.example/v1", None, "none", True)),
-        ({"OPENAI_API_KEY": OPERATOR}, "http://evil.example/v1", VISITOR, Endpoint("http://evil.example/v1", VISITOR, "visitor", True)),
+        ({"OPENAI_API_KEY": OPERATOR}, EVIL, None, Endpoint(EVIL, None, "none", True)),
+        ({"OPENAI_API_KEY": OPERATOR}, EVIL, VISITOR, Endpoint(EVIL, VISITOR, "visitor", True)),
         # Same host but plain http, or with user info: not the operator's endpoint.
-        ({"OPENAI_API_KEY": OPERATOR}, "http://api.openai.com/v1", None, Endpoint("http://api.openai.com/v1", None, "none", True)),
+        ({"OPENAI_API_KEY": OPERATOR}, PLAIN, None, Endpoint(PLAIN, None, "none", True)),
         (
             {"OPENAI_API_KEY": OPERATOR},
             "https://me@api.openai.com/v1",
@@ -52,7 +55,7 @@ MESSAGES = [Message("user", "Say hello.")]
             None,
             Endpoint("http://ollama.internal:11434/v1/", None, "none", True),
         ),
-        ({"COACH_ALLOWED_URLS": "gpu-box"}, "https://gpu-box:9000/v1", VISITOR, Endpoint("https://gpu-box:9000/v1", VISITOR, "visitor", True)),
+        ({"COACH_ALLOWED_URLS": "gpu-box"}, GPU, VISITOR, Endpoint(GPU, VISITOR, "visitor", True)),
     ],
 )
 def test_the_policy_picks_the_key_for_each_url(env: dict[str, str], url: str | None, key: str | None, expected: Endpoint) -> None:
@@ -109,7 +112,8 @@ def test_the_operator_key_never_reaches_a_visitor_url(
     # A visitor who types their own URL and leaves the key empty, six times, through every entry point.
     for _ in range(3):
         make_backend("openai", model="fake-model", base_url=visitor.url, api_key=None).respond(MESSAGES).text()
-        make_backend("openai", model="fake-model", base_url=visitor.url, api_key="", operator_key=OPERATOR).respond(MESSAGES).text()
+        chosen = make_backend("openai", model="fake-model", base_url=visitor.url, api_key="", operator_key=OPERATOR)
+        chosen.respond(MESSAGES).text()
     assert len(visitor.headers) == 6
     assert all(OPERATOR not in str(h) for h in visitor.headers)
     assert all(h["authorization"] == "Bearer no-key" and "openai-organization" not in h for h in visitor.headers)
