@@ -87,6 +87,7 @@ _BIDI_AND_INVISIBLE = frozenset(
 _JOINERS = frozenset((0x200C, 0x200D))  # needed inside emoji sequences and some scripts
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
 _LINE_BREAK_RE = re.compile("|".join(re.escape(k) for k in _LINE_BREAKS))
+_NOT_PLAIN_RE = re.compile(r"[^\x20-\x7e\n\t]")
 # Character references: numeric ones, and named ones only with their semicolon, so that prose
 # like "salt &nothing" is not read as "&not;hing".
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -105,6 +106,21 @@ def _is_non_ascii_visible(ch: str) -> bool:
     return ord(ch) > 0x7F and not ch.isspace() and unicodedata.category(ch)[0] not in "CZ"
 
 
+def _keep(text: str, i: int) -> str:
+    """Return the non-ASCII character at text[i] if it stays, else ""."""
+    ch = text[i]
+    cp = ord(ch)
+    before = text[i - 1] if i > 0 else ""
+    if cp in _JOINERS:
+        after = text[i + 1] if i + 1 < len(text) else ""
+        return ch if before and after and _is_non_ascii_visible(before) and _is_non_ascii_visible(after) else ""
+    if _is_variation_selector(cp):
+        return ch if before and _is_non_ascii_visible(before) else ""
+    if cp in _BIDI_AND_INVISIBLE or 0xE0000 <= cp <= 0xE0FFF or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
+        return ""
+    return ch
+
+
 def drop_invisible(text: str) -> str:
     """Return text without control, format, bidi, tag, private-use and surrogate characters.
 
@@ -113,27 +129,8 @@ def drop_invisible(text: str) -> str:
     could only hide a token.
     """
     text = _LINE_BREAK_RE.sub(lambda m: _LINE_BREAKS[m.group(0)], text)
-    out: list[str] = []
-    for i, ch in enumerate(text):
-        cp = ord(ch)
-        if ch in "\n\t":
-            out.append(ch)
-            continue
-        if cp in _JOINERS:
-            after = text[i + 1] if i + 1 < len(text) else ""
-            if out and after and _is_non_ascii_visible(out[-1]) and _is_non_ascii_visible(after):
-                out.append(ch)
-            continue
-        if _is_variation_selector(cp):
-            if out and _is_non_ascii_visible(out[-1]):
-                out.append(ch)
-            continue
-        if cp in _BIDI_AND_INVISIBLE or 0xE0000 <= cp <= 0xE0FFF:
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
-            continue
-        out.append(ch)
-    return "".join(out)
+    # Only characters outside printable ASCII need a decision; prose is mostly ASCII.
+    return _NOT_PLAIN_RE.sub(lambda m: _keep(text, m.start()), text)
 
 
 def _spaced(literal: str) -> str:

@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from coach.batch import iter_batch, open_input
 from coach.errors import BackendError, CoachError, InputError
+from coach.holdback import AUTO_LOOK, HeldStream
 from coach.inputs import MAX_INPUT_BYTES, check_answer, check_timeout, decode_text
 from coach.rubric import SMART_LETTERS, RubricResult, Target, format_seconds, score_answer
 from coach.urls import redact_text
@@ -304,12 +305,23 @@ def open_backend(args: argparse.Namespace) -> tuple[Backend | None, BackendError
 
 
 class _Streamer:
-    """Prints task events to the terminal: status lines and model text as it streams."""
+    """Prints task events to the terminal: status lines, and model text once it has passed the hold."""
 
     def __init__(self, out: IO[str], quiet: bool) -> None:
         self.out = out
         self.quiet = quiet
         self.index: int | None = None
+        self.held: HeldStream | None = None
+
+    def _end_reply(self) -> None:
+        """Print what is left of the current reply, or why it was not shown."""
+        if self.held is None:
+            return
+        self.out.write(printable_keep_lines(self.held.finish()))
+        if self.held.problem:
+            self.out.write(f"[not shown: the reply {printable(self.held.problem)}]")
+        self.out.write("\n")
+        self.held, self.index = None, None
 
     def __call__(self, event: Event) -> None:
         from coach.coaching import Chunk, Status
@@ -317,14 +329,15 @@ class _Streamer:
         if self.quiet:
             return
         if isinstance(event, Status):
-            if self.index is not None:
-                self.out.write("\n")
-                self.index = None
+            self._end_reply()
             if event.text != "Done":
                 self.out.write(f"[{event.text}]\n")
         elif isinstance(event, Chunk):
-            self.index = event.index
-            self.out.write(printable_keep_lines(event.text))
+            if event.index != self.index:
+                self._end_reply()
+                self.index, self.held = event.index, HeldStream(AUTO_LOOK)
+            assert self.held is not None
+            self.out.write(printable_keep_lines(self.held.feed(event.text)))
         self.out.flush()
 
 

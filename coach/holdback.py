@@ -86,8 +86,24 @@ def json_look(text: str) -> str:
     return "" if start.startswith(("{", "[")) else "does not start with JSON"
 
 
+def _is_json(text: str) -> bool:
+    """Return whether a reply starts like JSON (an object, an array or a fenced block)."""
+    return text.lstrip().startswith(("{", "[", "```"))
+
+
+def reply_look(text: str) -> str:
+    """Return why the opening of a reply cannot be shown: checked as JSON if it starts like JSON, else as an answer."""
+    return json_look(text) if _is_json(text) else first_look(text)
+
+
+def _reply_view(text: str) -> str:
+    """Return the text whose first sentence decides when a reply of either kind can be judged."""
+    return text if _is_json(text) else strip_meta(text)
+
+
 ANSWER_LOOK = Look(first_look, strip_meta)
 JSON_LOOK = Look(json_look, str.strip)
+AUTO_LOOK = Look(reply_look, _reply_view)  # for a caller that streams both kinds (the CLI)
 
 
 def _opens_token(ch: str) -> str:

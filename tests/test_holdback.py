@@ -6,7 +6,10 @@ import json
 
 import pytest
 
+from coach.cli import main
 from coach.holdback import JSON_LOOK, HeldStream, held, json_look
+from tests.conftest import PROFILES
+from tests.fake_openai import serve
 
 SMOL = ("<|im_start|>", "<|im_end|>", "<file_sep>")
 ANSWER = (
@@ -79,3 +82,16 @@ def test_json_replies_are_checked_for_json() -> None:
     assert "".join(held([good[:10], good[10:]], JSON_LOOK, SMOL)) == good
     assert json_look("Sure! Here are the questions you asked for, in a list below.") == "does not start with JSON"
     assert json_look('```json\n{"a": 1}') == ""
+
+
+def test_the_cli_never_streams_a_hijacked_draft(capsys: pytest.CaptureFixture[str]) -> None:
+    profile = PROFILES[0]
+    with serve() as server:
+        server.queue("PWNED " * 30, profile.answers["strong"])
+        model = ["--backend", "openai", "--base-url", server.url, "--model", "fake-model", "--candidates", "2"]
+        code = main(["draft", "--company", profile.company, "--role", profile.role, "--goals", profile.goals, *model])
+    out = capsys.readouterr().out
+    assert code == 0
+    streamed = out.split("Answer (from")[0]
+    assert "PWNED" not in streamed and "[not shown: the reply repeats itself]" in streamed
+    assert profile.answers["strong"].split(".")[0] in streamed  # the good draft did stream
