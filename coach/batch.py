@@ -46,6 +46,8 @@ def open_input(path: str, stdin: IO[bytes] | None = None) -> IO[bytes]:
         raise InputError(f"{path} is a folder; give a regular file, or - for standard input.") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be opened ({exc.strerror or exc}).") from None
+    except ValueError:  # a NUL character in the name
+        raise InputError(f"{path!r} is not a usable file name.") from None
     mode = os.fstat(fd).st_mode
     for test, kind in _KINDS:
         if test(mode):

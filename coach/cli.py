@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the coaching stack is imported only by the commands that us
 EXIT_OK = 0
 EXIT_INPUT = 2
 EXIT_BACKEND = 3
+MAX_CANDIDATES = 10  # each is a model call; past a handful they only cost time
 
 DIMENSION_LABELS = (
     ("overall", "Overall"),
@@ -380,6 +381,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     """Draft a first-person answer from the user's facts."""
     from coach.coaching import draft_events
 
+    if not 1 <= args.candidates <= MAX_CANDIDATES:
+        raise InputError(f"--candidates must be between 1 and {MAX_CANDIDATES} (got {args.candidates}).")
     inputs = coach_inputs(args)
     if len(inputs.goals.split()) < 3:
         raise InputError("Give your goals (--goals): the long-term vision and the next steps the answer is built from.")

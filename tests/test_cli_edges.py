@@ -91,6 +91,17 @@ def test_a_file_that_is_not_regular_is_refused_at_once(tmp_path: Path, kind: str
     assert says in proc.stderr and len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("count", ["0", "-3", "1000"])
+def test_candidates_must_be_a_sensible_count(count: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["draft", "--company", "Acme", "--goals", "lead a team in two years", f"--candidates={count}"]) == 2
+    assert "--candidates must be between 1 and 10" in capsys.readouterr().err
+
+
+def test_a_file_name_with_a_nul_character_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", "bad\x00name", "--company", "Acme"]) == 2
+    assert "not a usable file name" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("value", ["0", "-5", "nan", "inf", "-inf", "1e9", "soon", ""])
 def test_timeout_must_be_a_sensible_number_of_seconds(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["draft", "--company", "Acme", "--goals", "lead a team in two years", f"--timeout={value}"])
