@@ -20,7 +20,7 @@ from pathlib import Path
 from coach.gguf import special_tokens as gguf_special_tokens
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
-MAX_ROUNDS = 32  # each round only removes text after the first, so this is never reached in practice
+MAX_ROUNDS = 32  # ordinary text settles in two rounds, a forgery nested a few deep in a few more
 
 # Named control tokens of common chat templates (ChatML, Llama 2/3, Gemma, Mistral, Phi, StarCoder);
 # <|...|> forms of any name are caught by the generic pattern below.
@@ -88,6 +88,7 @@ _JOINERS = frozenset((0x200C, 0x200D))  # needed inside emoji sequences and some
 _LINE_BREAKS = {"\r\n": "\n", "\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"}
 _LINE_BREAK_RE = re.compile("|".join(re.escape(k) for k in _LINE_BREAKS))
 _NOT_PLAIN_RE = re.compile(r"[^\x20-\x7e\n\t]")
+_TOKEN_PUNCTUATION_RE = re.compile(r"[<>|\[\]&]")
 # Character references: numeric ones, and named ones only with their semicolon, so that prose
 # like "salt &nothing" is not read as "&not;hing".
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -204,6 +205,8 @@ def clean_text(text: str, tokens: Iterable[str] | None = None, tags: Iterable[st
         if cleaned == text:
             break
         text = cleaned
+    else:  # only a deliberately deep nesting gets here: take away what any token is built from
+        text = _tidy(_TOKEN_PUNCTUATION_RE.sub(" ", text))
     return text.strip()
 
 
