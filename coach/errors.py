@@ -53,3 +53,39 @@ class StreamCut(BackendError):
 
 class UnusableOutput(BackendError):
     """The model answered, but with nothing the coach could use."""
+
+
+class NoKey(AuthenticationFailed):
+    """No API key is available for the endpoint that was chosen."""
+
+
+class AccessDenied(AuthenticationFailed):
+    """The server accepted the key but refused access to the model or project (403)."""
+
+
+class CustomUrlRefused(BackendError):
+    """The operator does not allow this server URL (custom URLs off, or not on the allow-list)."""
+
+
+class BadUrl(BackendError):
+    """The server URL is not an http(s) URL with a host."""
+
+
+class WrongPath(ServerFailed):
+    """The server has no OpenAI-compatible API at the URL's path (404 on the path, not the model)."""
+
+
+class UnknownModel(ServerFailed):
+    """The server does not serve the model that was asked for."""
+
+
+class BadRequest(ServerFailed):
+    """The server rejected the request (400) and said why."""
+
+
+class NotAnAPI(ServerFailed):
+    """The server answered with something other than the API's JSON (an HTML page, a proxy error)."""
+
+
+class ReplyTooLong(BackendError):
+    """The model's reply went past the size cap, so reading stopped."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from coach.errors import InputError
 
 MAX_INPUT_BYTES = 5_000_000  # far beyond any spoken answer; guards against a wrong file
@@ -25,3 +27,17 @@ def check_answer(answer: str) -> None:
     """Raise InputError if the answer has no words to score."""
     if not any(ch.isalnum() for ch in answer):
         raise InputError("The answer is empty; write or paste what you would say.")
+
+
+MAX_TIMEOUT = 3600.0  # an hour: past that, a wrong number rather than a slow model
+
+
+def check_timeout(value: float | str) -> float:
+    """Return value as a timeout in seconds, or raise InputError unless it is finite, above 0 and at most an hour."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"--timeout must be a number of seconds, not {str(value)[:40]!r}.") from None
+    if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_TIMEOUT:
+        raise InputError(f"--timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds (got {str(value)[:40]}).")
+    return seconds

@@ -1,12 +1,11 @@
 """Prompt templates: one sandboxed Jinja environment over prompts/, and the cleaning of user text.
 
 User text is untrusted. It enters prompts only as template variables (never compiled as a
-template), inside blocks marked as data, after chat-control tokens are stripped.
+template), inside blocks marked as data, after coach.cleaning has stripped control tokens.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,33 +15,16 @@ import jinja2
 from jinja2 import meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from coach.cleaning import clean_text
 from coach.errors import TemplateError
 from coach.resources import data_dir
 
 PROMPTS_DIR = data_dir("prompts")
 
-# Chat-control tokens of the common chat templates (ChatML, Llama, Gemma, Mistral, Phi...):
-# in pasted text they could end the user's turn and start a fake one.
-CONTROL_TOKEN_RE = re.compile(
-    r"<\|[^|<>\n]{1,40}\|>"  # <|im_start|>, <|im_end|>, <|endoftext|>, <|eot_id|>, <|system|> ...
-    r"|</?(?:start_of_turn|end_of_turn|bos|eos|s|sys|SYS)>"  # Gemma, Llama 2 markers
-    r"|<<\s*/?\s*SYS\s*>>|\[/?INST\]|\[/?SYSTEM_PROMPT\]|\[/?AVAILABLE_TOOLS\]",
-    re.IGNORECASE,
-)
-# Our own data-block tags: pasted text must not close a block and speak as instructions.
-DATA_TAG_RE = re.compile(r"</?\s*(?:company_description|answer|goals|background|profile|data|example)\s*>", re.IGNORECASE)
-_CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def clean_user_text(text: str) -> str:
-    """Return user text safe to place in a prompt: control tokens, tags and control characters gone."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = CONTROL_TOKEN_RE.sub(" ", text)
-    text = DATA_TAG_RE.sub(" ", text)
-    text = _CONTROL_CHARS_RE.sub("", text)
-    text = re.sub(r"[ \t]{2,}", " ", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
+    """Return user text safe to place in a prompt: no control token, tag or invisible character, however disguised."""
+    return clean_text(text)
 
 
 @lru_cache(maxsize=1)

@@ -20,13 +20,17 @@ from typing import Any
 
 @dataclass
 class Reply:
-    """One scripted reply: text to stream, an HTTP error status, a delay, or a cut-off stream."""
+    """One scripted reply: text to stream, an HTTP error status, a delay, or a fault."""
 
     text: str = ""
     status: int = 200
     delay: float = 0.0
     cut_after: int | None = None  # close the connection after this many chunks
     garbage: bool = False
+    interval: float = 0.0  # trickle: wait this long before each chunk
+    chunk_chars: int = 0  # stream the text in pieces of this many characters instead of word by word
+    html: bool = False  # answer with a web page (a proxy's or a wrong URL's) with this status
+    reason: str = ""  # the server's error message for an error status
 
 
 @dataclass
@@ -37,6 +41,7 @@ class FakeOpenAI:
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     url: str = ""
+    models: list[str] = field(default_factory=lambda: ["fake-model"])
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def queue(self, *replies: Reply | str) -> FakeOpenAI:
@@ -73,38 +78,53 @@ def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
+        def _send_html(self, status: int) -> None:
+            data = b"<!DOCTYPE html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>"
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
         def do_GET(self) -> None:
-            if self.path.rstrip("/").endswith("/models"):
-                self._send_json(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
+            # Routes live under /v1 only, as on real servers: another path is a 404 like vLLM's.
+            if self.path.rstrip("/") == "/v1/models":
+                self._send_json(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in state.models]})
             else:
-                self._send_json(404, {"error": {"message": "not found"}})
+                self._send_json(404, {"detail": "Not Found"})
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             raw = self.rfile.read(length)
             state.headers.append({k.lower(): v for k, v in self.headers.items()})
-            if self.path.rstrip("/").endswith("/audio/transcriptions"):
+            if self.path.rstrip("/") == "/v1/audio/transcriptions":
                 state.requests.append({"multipart": raw})
                 self._transcription(state.next_reply())
                 return
             body = json.loads(raw or b"{}")
             state.requests.append(body)
-            if not self.path.rstrip("/").endswith("/chat/completions"):
-                self._send_json(404, {"error": {"message": f"no route {self.path}"}})
+            if self.path.rstrip("/") != "/v1/chat/completions":
+                self._send_json(404, {"detail": "Not Found"})
                 return
             reply = state.next_reply()
             if reply.delay:
                 time.sleep(reply.delay)
+            if reply.html:
+                self._send_html(reply.status)
+                return
             if reply.status != 200:
                 key = self.headers.get("Authorization", "")
                 message = {
                     401: f"Incorrect API key provided: {key[7:]}",
+                    403: "You are not allowed to sample from this model",
+                    404: f"The model `{body.get('model')}` does not exist or you do not have access to it.",
                     429: "Rate limit reached",
                     500: "The server had an error",
                 }
+                code = "model_not_found" if reply.status == 404 else None
                 self._send_json(
                     reply.status,
-                    {"error": {"message": message.get(reply.status, "error"), "type": "error", "code": None}},
+                    {"error": {"message": reply.reason or message.get(reply.status, "error"), "type": "error", "code": code}},
                     {"retry-after-ms": "10"} if reply.status == 429 else None,
                 )
                 return
@@ -149,14 +169,23 @@ def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Connection", "close")
             self.end_headers()
-            pieces = reply.text.split(" ")
+            if reply.chunk_chars:
+                size = reply.chunk_chars
+                pieces = [reply.text[i : i + size] for i in range(0, len(reply.text), size)]
+            else:
+                pieces = [p if i == 0 else " " + p for i, p in enumerate(reply.text.split(" "))]
             self.wfile.write(self._chunk(body, {"role": "assistant", "content": ""}, None))
+            self.wfile.flush()
             for i, piece in enumerate(pieces):
                 if reply.cut_after is not None and i >= reply.cut_after:
                     self.wfile.flush()
                     self.close_connection = True
                     return  # the connection drops mid-answer
-                self.wfile.write(self._chunk(body, {"content": piece if i == 0 else " " + piece}, None))
+                if reply.interval:
+                    time.sleep(reply.interval)
+                self.wfile.write(self._chunk(body, {"content": piece}, None))
+                if reply.interval:
+                    self.wfile.flush()
             self.wfile.write(self._chunk(body, {}, "stop"))
             if (body.get("stream_options") or {}).get("include_usage"):
                 usage = {"prompt_tokens": 42, "completion_tokens": len(pieces), "total_tokens": 42 + len(pieces)}

@@ -30,7 +30,8 @@ SCORE_KEYS = {"relevance", "succinctness", "smart", "structure", "company_fit", 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed `coach` console script."""
-    proc = subprocess.run([str(COACH), *args], input=stdin, capture_output=True, timeout=60, cwd=ROOT)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's code, not the editable install's
+    proc = subprocess.run([str(COACH), *args], input=stdin, capture_output=True, timeout=60, cwd=ROOT, env=env)
     return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
 
 

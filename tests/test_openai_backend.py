@@ -139,7 +139,8 @@ def test_draft_and_critique_run_end_to_end_through_the_server(server: FakeOpenAI
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
+    # PYTHONPATH makes the console script run this checkout's code, not the editable install's.
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run(
         [str(Path(sys.executable).parent / "coach"), *args],
         capture_output=True,
@@ -178,7 +179,7 @@ def test_cli_draft_with_base_url_streams_and_prints_json(server: FakeOpenAI) -> 
 @pytest.mark.parametrize(
     ("replies", "message"),
     [
-        ([Reply(status=401)], "refused the API key"),
+        ([Reply(status=401)], "(401)"),
         ([Reply(status=500)] * 3, "500"),
         ([Reply("a b c d e f g h", cut_after=2)], "stopped sending"),
     ],
