@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach.identity import LOCAL_USER_KEY
 from ui import model_choice, state
+from ui.auth import current_user_key, require_sign_in
 
 st.set_page_config(page_title="Career-goals coach", page_icon="🎯", layout="wide")
+require_sign_in()  # with sign-in on, a visitor sees only the sign-in screen until signed in
 state.set_up()
 
 PAGES = [
@@ -23,7 +26,8 @@ page = st.navigation(PAGES)
 with st.sidebar:
     model_choice.sidebar()
     st.divider()
-    st.caption(f"History is saved on this computer in {state.history().path}.")
+    if current_user_key() == LOCAL_USER_KEY:  # a shared server keeps its paths to itself
+        st.caption(f"History is saved on this computer in {state.history().path}.")
 
 st.title("What are your career goals?")
 st.write(

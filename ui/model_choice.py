@@ -7,9 +7,12 @@ import os
 import streamlit as st
 
 from coach.backends import Backend, LocalBackend, make_backend
-from coach.errors import BackendError
+from coach.discover import LocalServer, find_servers
+from coach.errors import BackendError, CoachError
+from coach.keys import check_custom_url
 
 MODEL_CHOICES = ("Embedded model (offline)", "OpenAI", "OpenAI-compatible server")
+TYPED_URL = "Another URL..."
 
 # The test hook: tests put a stand-in backend here (a pytest fixture sets it and takes it away).
 # Nothing in the environment or the page can set it, so production always uses the sidebar's choice.
@@ -24,14 +27,23 @@ def embedded_backend() -> LocalBackend:
     return backend
 
 
-def secret_key() -> str:
-    """Return OPENAI_API_KEY from the environment or Streamlit secrets, if set."""
-    if os.environ.get("OPENAI_API_KEY"):
-        return os.environ["OPENAI_API_KEY"]
+def operator_key() -> str:
+    """Return the operator's key from Streamlit secrets, if set (OPENAI_API_KEY is read by coach.keys)."""
     try:
         return str(st.secrets.get("OPENAI_API_KEY", ""))
     except Exception:  # no secrets file is the normal case
         return ""
+
+
+def custom_urls_allowed() -> bool:
+    """Return whether the operator lets visitors name their own server."""
+    return os.environ.get("COACH_ALLOW_CUSTOM_URLS", "").strip().lower() not in {"0", "false", "no", "off"}
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def local_servers() -> list[LocalServer]:
+    """Return the model servers answering on this computer's default ports (checked at most every 30 s)."""
+    return find_servers()
 
 
 def current_backend() -> Backend:
@@ -41,22 +53,39 @@ def current_backend() -> Backend:
     choice = st.session_state.get("model_choice", MODEL_CHOICES[0])
     if choice == MODEL_CHOICES[0]:
         return embedded_backend()
-    key = st.session_state.get("api_key", "").strip() or secret_key()
+    visitor_key = st.session_state.get("api_key", "").strip() or None
     model = st.session_state.get("model_name", "").strip() or None
     if choice == MODEL_CHOICES[1]:
-        return make_backend("openai", model=model, api_key=key or None)
+        return make_backend("openai", model=model, api_key=visitor_key, operator_key=operator_key() or None)
     base_url = st.session_state.get("base_url", "").strip()
     if not base_url:
         raise BackendError("Enter the server's URL in the sidebar, e.g. http://127.0.0.1:11434/v1 for Ollama.")
-    return make_backend("openai", model=model, base_url=base_url, api_key=key or None)
+    check_custom_url(base_url)
+    # A visitor's URL gets the visitor's key or none: coach.keys never sends the operator's key there.
+    return make_backend("openai", model=model, base_url=base_url, api_key=visitor_key, operator_key=operator_key() or None)
+
+
+def _pick_server(servers: list[LocalServer]) -> None:
+    """Offer the servers found on this computer, filling the URL and model fields from the pick."""
+    labels = [s.label() for s in servers]
+    picked = st.selectbox("Servers found on this computer", [*labels, TYPED_URL], key="server_pick")
+    if picked == TYPED_URL:
+        return
+    server = servers[labels.index(picked)]
+    if st.session_state.get("base_url") != server.base_url:
+        st.session_state.base_url = server.base_url
+    if st.session_state.get("model_name") not in server.models:
+        st.session_state.model_name = server.models[0]
+    st.selectbox("Model", server.models, key="model_name")
 
 
 def sidebar() -> None:
     """Show the model settings."""
     st.header("Model")
+    choices = MODEL_CHOICES if custom_urls_allowed() else MODEL_CHOICES[:2]
     choice = st.radio(
         "Which model writes and reviews",
-        MODEL_CHOICES,
+        choices,
         key="model_choice",
         help="The embedded model runs on this computer with no key and no network. "
         "OpenAI, or a server such as Ollama, vLLM or LM Studio, writes better prose.",
@@ -68,10 +97,25 @@ def sidebar() -> None:
             key="api_key",
             type="password",
             help="Used for this session only; never saved, exported or logged. "
-            "Leave empty to use OPENAI_API_KEY or Streamlit secrets.",
+            "Leave empty to use the key this coach was set up with, if any.",
         )
     elif choice == MODEL_CHOICES[2]:
-        st.text_input("Server URL", key="base_url", placeholder="http://127.0.0.1:11434/v1")
-        st.text_input("Model name", key="model_name", placeholder="llama3.2")
-        st.text_input("API key (if the server needs one)", key="api_key", type="password")
+        servers = local_servers()
+        if servers:
+            _pick_server(servers)
+        if not servers or st.session_state.get("server_pick") == TYPED_URL:
+            st.text_input("Server URL", key="base_url", placeholder="http://127.0.0.1:11434/v1")
+            st.text_input("Model name", key="model_name", placeholder="llama3.2")
+        st.text_input(
+            "API key (if the server needs one)",
+            key="api_key",
+            type="password",
+            help="Sent only to this server. The coach's own key is never sent to a server you name.",
+        )
+        url = st.session_state.get("base_url", "").strip()
+        if url:
+            try:
+                check_custom_url(url)
+            except CoachError as exc:
+                st.warning(str(exc), icon=":material/block:")
     st.caption("Scores always come from the coach's own rubric, so they mean the same whichever model you pick.")
