@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -26,6 +27,10 @@ _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _UNWRITABLE_CODES = {3, 8, 14}  # SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class Busy(StoreUnavailable):
+    """Another connection held the lock for longer than the busy timeout."""
 
 
 class Corrupt(StoreError):
@@ -96,10 +101,24 @@ class SqliteEngine(Engine):
             if code in _UNWRITABLE_CODES:
                 raise StoreUnavailable(self._unwritable(str(error))) from error
             if code in _BUSY_CODES:
-                raise StoreUnavailable(f"The history at {self.path} stayed busy for {BUSY_TIMEOUT_S:.0f} s; try again.") from error
+                raise Busy(f"The history at {self.path} stayed busy for {BUSY_TIMEOUT_S:.0f} s; try again.") from error
             raise
 
     def _prepare(self) -> None:
+        """Prepare the file, retrying while another process is switching it to WAL or migrating it."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        pause = 0.01
+        while True:
+            try:
+                return self._prepare_once()
+            except Busy:
+                # Switching a new file to WAL takes an exclusive lock and does not wait for it.
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
+
+    def _prepare_once(self) -> None:
         """Turn on WAL, check the file and bring its schema up to date."""
         with self._translated():
             db = self._connect()
