@@ -61,19 +61,26 @@ class Engine(ABC):
         """Release connections held by this process (nothing to do for some engines)."""
 
 
-def migrate(step: Callable[[Callable[[DriverSession, int], int]], bool]) -> None:
-    """Apply pending migrations one transaction at a time; step() runs one locked transaction."""
+Apply = Callable[[DriverSession, int], str | None]
 
-    def apply_next(db: DriverSession, version: int) -> int:
+
+def migrate(step: Callable[[Apply], bool]) -> None:
+    """Apply pending migrations one transaction at a time; step() runs one locked transaction.
+
+    step(apply_next) reads the recorded version in its transaction, calls apply_next, records
+    version + 1 if a migration ran (its name is returned) and says whether one did.
+    """
+
+    def apply_next(db: DriverSession, version: int) -> str | None:
         if version > len(MIGRATIONS):
             raise StoreTooNew(
                 f"This history database is at schema version {version}, newer than this coach understands "
                 f"({len(MIGRATIONS)}); upgrade the coach, or point it at another database. Nothing was changed."
             )
         if version == len(MIGRATIONS):
-            return version
+            return None
         MIGRATIONS[version](_as_session(db))
-        return version + 1
+        return MIGRATIONS[version].__name__
 
     while step(apply_next):
         pass

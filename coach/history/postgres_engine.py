@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from coach.errors import StoreUnavailable
-from coach.history.engine import DriverSession, Engine, migrate
-from coach.history.migrations import MIGRATIONS
+from coach.history.engine import Apply, DriverSession, Engine, migrate
 from coach.history.model import now
 
 MIGRATION_LOCK = 7_245_019_113  # any constant; only coach migrations take this advisory lock
@@ -90,7 +89,7 @@ class PostgresEngine(Engine):
         """Take a transaction-scoped advisory lock for this user (released at commit or rollback)."""
         db.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", ("coach-user:" + user,))
 
-    def _step(self, apply_next: Callable[[DriverSession, int], int]) -> bool:
+    def _step(self, apply_next: Apply) -> bool:
         """Run one migration, if one is pending, in one locked transaction; return whether one ran."""
         with self.transaction(write=True) as db:
             db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
@@ -98,13 +97,11 @@ class PostgresEngine(Engine):
                 "CREATE TABLE IF NOT EXISTS coach_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
             version = self._read_version(db)
-            after = apply_next(db, version)
-            if after != version:
-                db.execute(
-                    "INSERT INTO coach_schema (version, name, applied_at) VALUES (?, ?, ?)",
-                    (after, MIGRATIONS[after - 1].__name__, now()),
-                )
-            return after != version
+            name = apply_next(db, version)
+            if name is None:
+                return False
+            db.execute("INSERT INTO coach_schema (version, name, applied_at) VALUES (?, ?, ?)", (version + 1, name, now()))
+            return True
 
     def _read_version(self, db: DriverSession) -> int:
         """Return the highest recorded migration."""

@@ -11,14 +11,14 @@ import fcntl
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from coach.errors import StoreError, StoreUnavailable
-from coach.history.engine import DriverSession, Engine, migrate
+from coach.history.engine import Apply, DriverSession, Engine, migrate
 from coach.history.migrations import MIGRATIONS
 
 BUSY_TIMEOUT_S = 30.0
@@ -132,14 +132,14 @@ class SqliteEngine(Engine):
                 db.close()
             migrate(self._step)
 
-    def _step(self, apply_next: Callable[[DriverSession, int], int]) -> bool:
+    def _step(self, apply_next: Apply) -> bool:
         """Run one migration, if one is pending, in one write transaction; return whether one ran."""
         with self.transaction(write=True) as db:
             version = self._read_version(db)
-            after = apply_next(db, version)
-            if after != version:
-                db.execute(f"PRAGMA user_version = {int(after)}")
-            return after != version
+            if apply_next(db, version) is None:
+                return False
+            db.execute(f"PRAGMA user_version = {version + 1}")  # recorded in the migration's own transaction
+            return True
 
     def _read_version(self, db: DriverSession) -> int:
         """Return user_version, adopting the version of a file from before it was kept there."""

@@ -13,7 +13,7 @@ import socket
 import tempfile
 from pathlib import Path
 
-from pytest_postgresql.executor import PostgreSQLExecutor
+from pytest_postgresql.executors import PostgreSQLExecutor
 
 SERVICE_USER = "postgres"
 
