@@ -27,7 +27,8 @@ from coach.history.model import (
     default_path,
     default_url,
 )
-from coach.history.store import History, open_engine, open_store
+from coach.history.places import open_engine, shared_engine
+from coach.history.store import History, open_store
 
 __all__ = [
     "APP_NAME",
@@ -50,4 +51,5 @@ __all__ = [
     "m006_overall",
     "open_engine",
     "open_store",
+    "shared_engine",
 ]

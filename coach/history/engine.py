@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -57,8 +57,9 @@ class Engine(ABC):
     def version(self) -> int:
         """Return the schema version recorded in the database."""
 
+    @abstractmethod
     def close(self) -> None:
-        """Release connections held by this process (nothing to do for some engines)."""
+        """Release the connections this thread holds."""
 
 
 Apply = Callable[[DriverSession, int], str | None]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from coach.errors import StoreUnavailable
@@ -80,10 +80,8 @@ class PostgresEngine(Engine):
         connection = getattr(self._local, "connection", None)
         self._local.connection = None
         if connection is not None:
-            try:
+            with suppress(self._psycopg.Error):  # already broken; nothing more to release
                 connection.close()
-            except self._psycopg.Error:
-                pass  # already broken; nothing more to release
 
     def lock_user(self, db: DriverSession, user: str) -> None:
         """Take a transaction-scoped advisory lock for this user (released at commit or rollback)."""
@@ -94,7 +92,8 @@ class PostgresEngine(Engine):
         with self.transaction(write=True) as db:
             db.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
             db.execute(
-                "CREATE TABLE IF NOT EXISTS coach_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS coach_schema "
+                "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
             version = self._read_version(db)
             name = apply_next(db, version)

@@ -178,6 +178,9 @@ class SqliteEngine(Engine):
     def lock_user(self, db: DriverSession, user: str) -> None:
         """Nothing to do: BEGIN IMMEDIATE already serialises every write transaction."""
 
+    def close(self) -> None:
+        """Nothing to do: every transaction opens and closes its own connection."""
+
     def _move_aside(self) -> Path | None:
         """Move a damaged file (and its WAL) to a timestamped backup; return where, or None if another process did."""
         try:

@@ -7,7 +7,6 @@ rows. Rows whose saved JSON is damaged are left out with a notice instead of fai
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,11 +24,10 @@ from coach.history.model import (
     ProfileRecord,
     attempt_from_row,
     check_user,
-    default_path,
-    default_url,
     now,
     overall_of,
 )
+from coach.history.places import open_engine, shared_engine
 from coach.history.sqlite_engine import SqliteEngine
 
 if TYPE_CHECKING:
@@ -43,29 +41,9 @@ _ATTEMPT_COLUMNS = (
 )
 
 
-def open_engine(path: Path | str | None = None, url: str | None = None) -> Engine:
-    """Open (and migrate) the store: url or COACH_DATABASE_URL for PostgreSQL, else the SQLite file."""
-    url = url or (default_url() if path is None else None)
-    if url:
-        from coach.history.postgres_engine import PostgresEngine
-
-        return PostgresEngine(url)
-    return SqliteEngine(Path(path) if path is not None else default_path())
-
-
-_ENGINES: dict[tuple[str, str], Engine] = {}
-_ENGINES_LOCK = threading.Lock()
-
-
 def open_store(user: str = LOCAL_USER, *, path: Path | str | None = None, url: str | None = None) -> History:
     """Return a user's view of the store, opening and migrating each location once per process."""
-    url = url or (default_url() if path is None else None)
-    key = ("postgresql", url) if url else ("sqlite", str(Path(path).resolve() if path is not None else default_path().resolve()))
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(key)
-        if engine is None:
-            engine = _ENGINES[key] = open_engine(path, url)
-    return History(user=user, engine=engine)
+    return History(user=user, engine=shared_engine(path, url))
 
 
 def _clean(value: Any) -> str:
@@ -74,9 +52,9 @@ def _clean(value: Any) -> str:
     return text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
 
 
-def _in(kinds: Sequence[str]) -> str:
-    """Return placeholders for an IN list."""
-    return ", ".join("?" for _ in kinds)
+def _in(values: Sequence[object]) -> str:
+    """Return one placeholder per value."""
+    return ", ".join("?" for _ in values)
 
 
 class History:

@@ -23,8 +23,8 @@ def find_pg_ctl() -> Path | None:
     on_path = shutil.which("pg_ctl")
     if on_path:
         return Path(on_path)
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
-    return Path(found[-1]) if found else None
+    versions = [Path(p) for p in glob.glob("/usr/lib/postgresql/*/bin/pg_ctl") if p.split("/")[4].isdigit()]
+    return max(versions, key=lambda p: int(p.parts[4])) if versions else None
 
 
 def free_port() -> int:
@@ -56,7 +56,8 @@ class PostgresServer:
             shutil.chown(run, SERVICE_USER, SERVICE_USER)
         options = "-c listen_addresses=127.0.0.1 -c max_connections=200"
         if not durable:
-            options += " -c synchronous_commit=off"  # tests need crash safety of the process, not of the machine
+            # Tests need the safety of a killed client process, not of a machine losing power.
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self.executor = PostgreSQLExecutor(
             executable=executable,
             host="127.0.0.1",

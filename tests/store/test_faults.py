@@ -98,9 +98,9 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_store_opened(tmp_path: Path, 
     damaged = path.read_bytes()
     reopened = History(path)
     (notice,) = reopened.pop_notices()
-    backups = list(tmp_path.glob("h.sqlite3.damaged-*"))
-    assert [b for b in backups if not b.name.endswith(("-wal", "-shm"))] == [Path(notice.split(" moved to ")[1].split(" and ")[0])]
-    assert "damaged" in notice and Path(notice.split(" moved to ")[1].split(" and ")[0]).read_bytes() == damaged
+    backup = Path(notice.split(" moved to ")[1].split(" and ")[0])
+    assert [b for b in tmp_path.glob("h.sqlite3.damaged-*") if not b.name.endswith(("-wal", "-shm"))] == [backup]
+    assert "damaged" in notice and backup.read_bytes() == damaged
     assert reopened.count() == 0
     reopened.save_scores("score", "a new start", {"overall": 1}, [], 3, 1.0)
     assert History(path).count() == 1 and History(path).pop_notices() == []
