@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import tempfile
+import time
 from pathlib import Path
 
 from pytest_postgresql.executors import PostgreSQLExecutor
@@ -89,6 +90,14 @@ class PostgresServer:
         """Create an empty database and return its URL."""
         import psycopg
 
-        with psycopg.connect(self.url(), autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with psycopg.connect(self.url(), autocommit=True, connect_timeout=10) as admin:
+                    admin.execute(f'CREATE DATABASE "{name}"')
+                return self.url(name)
+            except psycopg.OperationalError:
+                # The port opens a moment before the server accepts sessions ("starting up").
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)

@@ -91,8 +91,12 @@ def _damage_a_page(path: Path) -> None:
 def test_a_damaged_file_is_moved_aside_and_a_fresh_store_opened(tmp_path: Path, damage: object) -> None:
     path = tmp_path / "h.sqlite3"
     store = History(path)
-    for i in range(300):  # several pages, so the damage lands inside the data
-        store.save_scores("score", f"answer {i} " * 20, {"overall": i}, [], 40, 10.0)
+    with store.engine.transaction(write=True) as db:  # several pages, so the damage lands inside the data
+        for i in range(300):
+            db.execute(
+                "INSERT INTO attempts (user_id, created_at, kind, answer, scores) VALUES ('local', '2026', 'score', ?, '{}')",
+                (f"answer {i} " * 20,),
+            )
     del store
     damage(path)  # type: ignore[operator]
     damaged = path.read_bytes()
