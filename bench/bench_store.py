@@ -13,10 +13,14 @@ import json
 import multiprocessing
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+# Run as a script: the checkout (for tests/store/postgres_server.py) comes before any installed copy.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coach.history import History
 from coach.history.model import now

@@ -112,7 +112,7 @@ def m006_overall(db: Session) -> None:
             continue  # a damaged row keeps 0 and is skipped when read
         if isinstance(scores, dict):
             db.execute("UPDATE attempts SET overall = ? WHERE id = ?", (overall_of(scores), row["id"]))
-    db.execute("CREATE INDEX attempts_user_overall ON attempts (user_id, overall)")
+    db.execute("CREATE INDEX attempts_user_overall ON attempts (user_id, overall DESC, id)")  # best: highest, earliest
 
 
 MIGRATIONS: list[Callable[[Session], None]] = [
