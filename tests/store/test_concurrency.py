@@ -5,10 +5,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from coach.errors import ProfileConflict
 from coach.history import MIGRATIONS
+from coach.history.migrations import Session
 from tests.store.conftest import Place
 
 FORK = multiprocessing.get_context("fork")  # children inherit the imported code; nothing is re-imported
@@ -82,3 +87,55 @@ def test_kill_9_during_writes_loses_nothing_acknowledged(place: Place) -> None:
     child.join(timeout=30)
     stored = {a.id for a in place.open().attempts()}
     assert set(seen) <= stored
+
+
+def _migrate_until_killed(place: Place, inside: Any) -> None:
+    """Open the store with one more migration that stops halfway, long enough to be killed there."""
+
+    def m007_slow(db: Session) -> None:
+        db.execute("ALTER TABLE attempts ADD COLUMN tag TEXT NOT NULL DEFAULT ''")
+        inside.set()
+        time.sleep(120)
+
+    MIGRATIONS.append(m007_slow)  # changes the list in this forked child only
+    place.open()
+
+
+def test_kill_9_in_the_middle_of_a_migration_leaves_a_database_that_opens(place: Place) -> None:
+    place.open().save_scores("score", "before", {"overall": 1}, [], 1, 1.0)
+    inside = FORK.Event()
+    child = FORK.Process(target=_migrate_until_killed, args=(place, inside))
+    child.start()
+    assert inside.wait(60)
+    assert child.pid is not None
+    os.kill(child.pid, signal.SIGKILL)
+    child.join(timeout=30)
+    store = place.open()
+    assert store.engine.version() == len(MIGRATIONS) and [a.answer for a in store.attempts()] == ["before"]
+    store.save_scores("score", "after", {"overall": 1}, [], 1, 1.0)
+    assert store.count() == 2
+
+
+def test_threads_sharing_one_store_lose_nothing(place: Place) -> None:
+    store = place.open()
+    with ThreadPoolExecutor(4) as pool:
+        ids = list(pool.map(lambda i: store.save_scores("score", f"t{i}", {"overall": i}, [], 1, 1.0), range(40)))
+    assert sorted(ids) == sorted({a.id for a in store.attempts()}) and len(set(ids)) == 40
+
+
+def test_two_tabs_saving_the_same_version_at_once_one_wins_and_the_others_are_refused(place: Place) -> None:
+    store = place.open()
+    version = store.save_profile({"company": "Acme"})
+    barrier = threading.Barrier(4)
+
+    def save(n: int) -> str:
+        tab = place.open()
+        barrier.wait(30)
+        try:
+            return f"saved {tab.save_profile({'role': f'role {n}'}, version=version)}"
+        except ProfileConflict as conflict:
+            return f"refused at {conflict.stored_version}"
+
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = sorted(pool.map(save, range(4)))
+    assert outcomes == [f"refused at {version + 1}"] * 3 + [f"saved {version + 1}"]
