@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from coach.errors import StoreUnavailable
 from coach.history.engine import Engine
 from coach.history.model import default_path, default_url
 from coach.history.sqlite_engine import SqliteEngine
@@ -14,7 +15,10 @@ def open_engine(path: Path | str | None = None, url: str | None = None) -> Engin
     """Open (and migrate) the store: url, else path, else COACH_DATABASE_URL, else the default SQLite file."""
     url = url or (default_url() if path is None else None)
     if url:
-        from coach.history.postgres_engine import PostgresEngine
+        from coach.history.postgres_engine import PostgresEngine, redact
+
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise StoreUnavailable(f"COACH_DATABASE_URL must be a postgresql:// URL, not {redact(url)!r}.")
 
         return PostgresEngine(url)
     return SqliteEngine(Path(path) if path is not None else default_path())

@@ -43,6 +43,8 @@ class PostgresEngine(Engine):
             ) from error
         self._psycopg = psycopg
         self._dict_row = dict_row
+        # A role without rights, or a read-only server (a standby), is the operator's to fix, like a read-only folder.
+        self._unwritable = (psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction)
         self.url = url
         self.notices = []
         self._local = threading.local()
@@ -70,8 +72,9 @@ class PostgresEngine(Engine):
             connection = self._connection()
             with connection.transaction():
                 yield DriverSession(connection, self.dialect)
-        except self._psycopg.OperationalError as error:
-            self._drop()
+        except (self._psycopg.OperationalError, *self._unwritable) as error:
+            if isinstance(error, self._psycopg.OperationalError):
+                self._drop()
             reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise StoreUnavailable(f"Cannot use the history database at {self.location}: {redact(reason)}") from error
 

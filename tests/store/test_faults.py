@@ -15,6 +15,7 @@ from coach.history import MIGRATIONS, History
 from coach.history import engine as engine_module
 from coach.history.migrations import Session
 from tests.store.conftest import Place
+from tests.store.postgres_server import PostgresServer
 
 NOBODY = 65534
 
@@ -167,3 +168,19 @@ def test_sqlite_errors_that_are_not_the_users_to_fix_still_propagate(tmp_path: P
     store = History(tmp_path / "h.sqlite3")
     with pytest.raises(sqlite3.OperationalError), store.engine.transaction(write=False) as db:
         db.execute("SELECT no_such_column FROM attempts")
+
+
+def test_a_read_only_postgresql_gives_a_one_line_message(postgres_server: PostgresServer) -> None:
+    url = postgres_server.create_database("coach_read_only")
+    History(url=url).save_scores("score", "kept", {"overall": 1}, [], 1, 1.0)
+    read_only = url + "?options=-c%20default_transaction_read_only%3Don"  # as on a standby
+    with pytest.raises(StoreUnavailable, match="read-only transaction") as refused:
+        History(url=read_only).save_scores("score", "x", {"overall": 1}, [], 1, 1.0)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_database_url_of_another_kind_is_refused_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_DATABASE_URL", "mysql://root:hunter2@db/coach")
+    with pytest.raises(StoreUnavailable, match="must be a postgresql:// URL") as refused:
+        History()
+    assert "hunter2" not in str(refused.value)
