@@ -306,7 +306,7 @@ def test_openai_settings_use_the_key_but_never_store_or_show_it(monkeypatch: pyt
     assert secret not in shown
     store = History()
     assert secret not in store.export_json() and secret not in store.export_markdown()
-    assert secret not in Path(store.path).read_bytes().decode("utf-8", "replace")
+    assert store.path is not None and secret not in store.path.read_bytes().decode("utf-8", "replace")
 
 
 def espeak_wav(text: str, tmp_path: Path) -> bytes:
