@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
+from coach.errors import StoreError
 from coach.identity import LOCAL_USER_KEY
 from ui import model_choice, state
 from ui.auth import current_user_key, require_sign_in
 
 st.set_page_config(page_title="Career-goals coach", page_icon="🎯", layout="wide")
 require_sign_in()  # with sign-in on, a visitor sees only the sign-in screen until signed in
-state.set_up()
+try:
+    state.set_up()
+except StoreError as exc:  # a read-only folder, a database from a newer coach, a server that is down
+    st.error(str(exc), icon=":material/database:")
+    st.stop()
+for notice in state.history().pop_notices():  # a damaged file moved aside, a row that could not be read
+    st.warning(notice, icon=":material/database:")
 
 PAGES = [
     st.Page("ui/pages/profile.py", title="Your profile", icon=":material/person:", url_path="profile", default=True),
@@ -27,7 +34,7 @@ with st.sidebar:
     model_choice.sidebar()
     st.divider()
     if current_user_key() == LOCAL_USER_KEY:  # a shared server keeps its paths to itself
-        st.caption(f"History is saved on this computer in {state.history().path}.")
+        st.caption(f"History is saved in {state.history().location}.")
 
 st.title("What are your career goals?")
 st.write(

@@ -89,3 +89,40 @@ class NotAnAPI(ServerFailed):
 
 class ReplyTooLong(BackendError):
     """The model's reply went past the size cap, so reading stopped."""
+
+
+class StoreError(CoachError):
+    """The history store cannot be used as it is; the message says why and what to do."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be opened, reached or written (read-only folder, server down, driver missing)."""
+
+
+class StoreTooNew(StoreError):
+    """The database was written by a newer version of the coach and is left untouched."""
+
+
+class ProfileConflict(StoreError):
+    """A profile save carried an older version than the stored one (another tab saved in between)."""
+
+    def __init__(
+        self,
+        *,
+        stored_fields: dict[str, str],
+        stored_plan: str,
+        stored_version: int,
+        rejected_fields: dict[str, str],
+        rejected_plan: str | None,
+        rejected_version: int,
+    ) -> None:
+        super().__init__(
+            f"The profile was saved elsewhere in the meantime (version {stored_version}, this one was based on "
+            f"version {rejected_version}); reload it or save again to keep these changes."
+        )
+        self.stored_fields = stored_fields
+        self.stored_plan = stored_plan
+        self.stored_version = stored_version
+        self.rejected_fields = rejected_fields
+        self.rejected_plan = rejected_plan
+        self.rejected_version = rejected_version

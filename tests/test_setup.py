@@ -24,6 +24,7 @@ def test_readme_gives_exactly_two_commands_that_use_the_project_venv() -> None:
     assert run.endswith(".venv/bin/coach app")
     assert test.endswith(".venv/bin/python -m pytest")
     assert "chromium" in test and "espeak-ng" in test  # the browser and the test speech come from Debian
+    assert "postgresql" in test  # so is the PostgreSQL the store tests start
 
 
 def test_ci_runs_the_readme_test_command() -> None:

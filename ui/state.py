@@ -7,9 +7,10 @@ from typing import Any
 import streamlit as st
 
 from coach.coaching import CoachInputs
-from coach.history import History, default_path
+from coach.history import History, open_store
 from coach.rubric import RubricResult
 from coach.samples import Profile, load_profiles
+from ui.auth import current_user_key
 
 PROFILE_FIELDS = ("company", "role", "vision", "short_term", "background", "company_info")
 # Each task's own keys, set once per session so a page shown later finds them.
@@ -33,15 +34,13 @@ KEPT_WIDGETS = (*PROFILE_FIELDS, "answer", "draft_edit", "tailor_answer", "draft
 KEPT_PREFIXES = ("fu_answer_",)
 
 
-@st.cache_resource(show_spinner=False)
-def _history_at(path: str) -> History:
-    """Return the store for one database file, opened (and migrated) once per process."""
-    return History(path)
-
-
 def history() -> History:
-    """Return the history store where COACH_DB_PATH / COACH_DATA_DIR point now."""
-    return _history_at(str(default_path()))
+    """Return this visitor's view of the store (COACH_DATABASE_URL, or the SQLite file COACH_DB_PATH / COACH_DATA_DIR name).
+
+    open_store opens and migrates each place once per process; the view it returns reads and writes
+    only the signed-in user's rows ("local" on a laptop with sign-in off).
+    """
+    return open_store(user=current_user_key())
 
 
 @st.cache_resource(show_spinner=False)
