@@ -37,7 +37,7 @@ from tools.train_signals import (
     standardiser,
 )
 
-C_GRID = (1.0, 4.0, 16.0)
+GRID = ((1.0, False), (4.0, False), (16.0, False), (0.25, True), (1.0, True), (4.0, True))
 
 
 def fold_of(text: str) -> int:
@@ -113,18 +113,18 @@ def cross_validate(examples: Sequence[Example]) -> None:
     """Print out-of-fold figures for every representation and regularisation strength."""
     y = label_matrix(examples)
     folds = np.array([fold_of(ex.text) for ex in examples])
-    print(f"{'representation':24} {'C':>5} {'macroF1':>8} {'flagP':>6} {'flagR':>6} {'falseflag':>9} {'goalF1':>6}")
+    print(f"{'representation':24} {'C':>5} {'bal':>3} {'macroF1':>8} {'flagP':>6} {'flagR':>6} {'falseflag':>9} {'goalF1':>6}")
     for name, make in representations(examples).items():
-        for c in C_GRID:
+        for c, balanced in GRID:
             probs = np.zeros(y.shape, dtype=np.float32)
             for k in range(DEV_SHARE):
                 tr, te = np.flatnonzero(folds != k).tolist(), np.flatnonzero(folds == k).tolist()
                 xtr, xte = make(tr, te)
-                w, b = fit(xtr, y[tr], c)
+                w, b = fit(xtr, y[tr], c, balanced)
                 probs[te] = predict(xte, w, b)
             s = summary(probs, y)
             print(
-                f"{name:24} {c:5.1f} {s['macro_f1']:8.3f} {s['flag_prec']:6.3f} {s['flag_rec']:6.3f} "
+                f"{name:24} {c:5.2f} {balanced:3d} {s['macro_f1']:8.3f} {s['flag_prec']:6.3f} {s['flag_rec']:6.3f} "
                 f"{s['false_flag_rate']:9.3f} {s['goal_f1']:6.3f}"
             )
 
