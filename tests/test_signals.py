@@ -17,8 +17,9 @@ CORPUS = ROOT / "samples" / "signals" / "train.jsonl"
 HELDOUT = ROOT / "samples" / "signals" / "heldout.jsonl"
 # Floors on the held-out file at the 0.5 threshold, set below the figures measured when the model was
 # frozen (see samples/signals/README.md) so that a retrained model may not silently get worse.
-HELDOUT_FLOORS = {"any_red_flag": (0.80, 0.70), "states_goal": (0.70, 0.70)}
-PER_LABEL_RECALL_FLOOR = 0.40
+# Measured at freezing: any red flag P 0.94 R 0.72, states_goal P 0.99 R 0.59, weakest recall 0.49.
+HELDOUT_FLOORS = {"any_red_flag": (0.90, 0.68), "states_goal": (0.95, 0.55)}
+PER_LABEL_RECALL_FLOOR = 0.45
 
 
 def test_signals_have_the_contract_shape() -> None:
