@@ -59,25 +59,28 @@ class SignalModel:
 
 def read_model(path: str) -> SignalModel:
     """Return the model stored at path, refusing weights written for other labels or other features."""
-    with np.load(path, allow_pickle=False) as data:
-        labels = tuple(str(x) for x in data["labels"])
-        version = int(data["feature_version"])
-        buckets = int(data["n_buckets"])
-        if labels != LABELS or version != FEATURE_VERSION or buckets != N_BUCKETS:
-            raise CoachError(
-                f"Signal weights in {path} do not match this code (labels, feature version {version} or buckets "
-                f"{buckets}); retrain with `python -m tools.train_signals`."
+    retrain = "retrain with `python -m tools.train_signals`"
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            labels = tuple(str(x) for x in data["labels"])
+            version, buckets = int(data["feature_version"]), int(data["n_buckets"])
+            if labels != LABELS or version != FEATURE_VERSION or buckets != N_BUCKETS:
+                raise CoachError(
+                    f"Signal weights in {path} do not match this code (labels, feature version {version} "
+                    f"or buckets {buckets}); {retrain}."
+                )
+            model = SignalModel(
+                sparse_w=np.asarray(data["sparse_w"], dtype=np.float32),
+                dense_w=np.asarray(data["dense_w"], dtype=np.float32),
+                bias=np.asarray(data["bias"], dtype=np.float32),
+                dense_mean=np.asarray(data["dense_mean"], dtype=np.float32),
+                dense_scale=np.asarray(data["dense_scale"], dtype=np.float32),
+                corpus_sha256=str(data["corpus_sha256"]),
             )
-        model = SignalModel(
-            sparse_w=np.asarray(data["sparse_w"], dtype=np.float32),
-            dense_w=np.asarray(data["dense_w"], dtype=np.float32),
-            bias=np.asarray(data["bias"], dtype=np.float32),
-            dense_mean=np.asarray(data["dense_mean"], dtype=np.float32),
-            dense_scale=np.asarray(data["dense_scale"], dtype=np.float32),
-            corpus_sha256=str(data["corpus_sha256"]),
-        )
+    except (OSError, KeyError, ValueError) as exc:
+        raise CoachError(f"Cannot read the signal weights at {path} ({exc}); reinstall the package or {retrain}.") from exc
     if model.sparse_w.shape != (len(LABELS), N_BUCKETS) or model.dense_w.shape != (len(LABELS), DENSE_WIDTH):
-        raise CoachError(f"Signal weights in {path} have the wrong shape; retrain with `python -m tools.train_signals`.")
+        raise CoachError(f"Signal weights in {path} have the wrong shape; {retrain}.")
     return model
 
 

@@ -39,11 +39,24 @@ def test_weights_were_trained_on_the_corpus_in_the_repository() -> None:
     )
 
 
-def test_weights_for_other_labels_are_refused_with_a_message(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "arrays",
+    [
+        {"labels": np.array(["a", "b"]), "feature_version": np.array(1), "n_buckets": np.array(4)},  # other labels
+        {"labels": np.array(LABELS)},  # arrays missing
+    ],
+    ids=["other-labels", "truncated"],
+)
+def test_unusable_weights_are_refused_with_a_message(tmp_path: Path, arrays: dict[str, np.ndarray]) -> None:
     bad = tmp_path / "signals.npz"
-    np.savez(bad, labels=np.array(["a", "b"]), feature_version=np.array(1), n_buckets=np.array(4))
+    np.savez(bad, **arrays)  # type: ignore[arg-type]
     with pytest.raises(CoachError, match="retrain"):
         read_model(str(bad))
+
+
+def test_a_missing_weights_file_is_refused_with_a_message(tmp_path: Path) -> None:
+    with pytest.raises(CoachError, match="Cannot read"):
+        read_model(str(tmp_path / "absent.npz"))
 
 
 @pytest.mark.slow
