@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from coach.errors import CoachError
 from coach.signal_features import DENSE_WIDTH, FEATURE_VERSION, N_BUCKETS, dense_features, sparse_features
 from coach.signals import LABELS, RED_FLAG_LABELS, SignalModel, read_model
 
@@ -218,8 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     sha = corpus_sha256(args.corpus)
     if args.check:
-        with np.load(args.out, allow_pickle=False) as data:
-            stored = str(data["corpus_sha256"])
+        try:
+            stored = read_model(str(args.out)).corpus_sha256
+        except CoachError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         print("weights match the corpus" if stored == sha else f"weights were trained on another corpus ({stored[:12]})")
         return 0 if stored == sha else 1
     train = [ex for ex in examples if not is_dev(ex.text)]
