@@ -1,1 +1,1 @@
-"""Scripts that measure the coach on material kept outside it."""
+"""Scripts kept beside the package: training the sentence signals and measuring the coach."""
