@@ -1,0 +1,390 @@
+"""Load test: many signed-in people using one app process at once: scoring an answer, saving it, listing history.
+
+Each session is one visit by a different signed-in user, driving the real app.py (frame, sign-in gate, pages, rubric,
+store) through Streamlit's AppTest, one thread per user, all in this process: the process-wide caches and the one
+store engine are shared exactly as a `streamlit run` server shares them between its sessions. What is left out is
+the server's websocket and protobuf layer (the same for every page, and not where sessions contend) and the model:
+a canned reply stands in for it, so the figures are the app's and the store's, not a 135M model's on 2 cores.
+
+A visit: open the app signed in (the saved profile is read from the store), fill the profile on the first visit,
+open Feedback, type an answer and press "Get feedback" (scored, then saved), open History (listed). Every user's
+text carries a tag of its own, so a session that ever shows another user's profile or attempt is caught, and at the
+end every acknowledged attempt must be in the store under its user. Prints throughput (sessions/s, actions/s) and
+p95 latency per action, with ratios against one session alone in the same run, on SQLite and PostgreSQL.
+Bounded: at most 32 users, 20 visits each and a wall-clock limit per phase; loopback only; stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+# Run as a script: the checkout (app.py, tests/store/postgres_server.py) comes before any installed copy.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit import config as st_config
+from streamlit.components.v2.component_manager import BidiComponentManager
+from streamlit.runtime import Runtime
+from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
+from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.secrets import secrets_singleton
+from streamlit.testing.v1 import AppTest
+
+from coach.backends import Backend, Message, Options
+from coach.history import History
+from coach.identity import SWITCH_ENV, user_key
+from coach.samples import Profile, load_profiles
+
+APP = str(ROOT / "app.py")
+PAGES = {"feedback": "ui/pages/feedback.py", "history": "ui/pages/history.py"}
+ACTIONS = ("open", "profile", "feedback", "score", "history")
+MAX_USERS, MAX_VISITS = 32, 20
+ISSUER = "https://id.load-test.invalid"
+# Sign-in switched on as an operator would: an [auth] table (never contacted: AppTest hands the identity over).
+SECRETS = f"""[auth]
+redirect_uri = "http://127.0.0.1:8501/oauth2callback"
+cookie_secret = "{"c" * 64}"
+client_id = "coach"
+client_secret = "load-test"
+server_metadata_url = "http://127.0.0.1:9/.well-known/openid-configuration"
+"""
+
+
+class CannedModel(Backend):
+    """A model that answers at once: feedback tied to the answer's first words, and the answer back as the rewrite."""
+
+    name = "canned"
+    model_id = "canned"
+    token_counter = "whitespace"
+    context_tokens = 4096
+
+    def count_tokens(self, text: str) -> int:
+        """Return the number of whitespace-separated words."""
+        return len(text.split())
+
+    def stream(self, messages: list[Message], options: Options) -> Iterator[str]:
+        """Yield the reply in one piece."""
+        answer = messages[-1].content.split("<answer>")[-1].split("</answer>")[0].strip()
+        quote = " ".join(answer.split()[:5])
+        if options.json_schema and "questions" in options.json_schema.get("properties", {}):
+            yield json.dumps({"questions": [{"question": "How will you measure the first step?", "quote": quote}]})
+        elif options.json_schema:
+            point = {"point": "You open with your goal.", "quote": quote}
+            yield json.dumps({"strengths": [point], "improvements": [{**point, "point": "Name a date."}]})
+        else:
+            yield answer
+
+
+@dataclass
+class User:
+    """One signed-in person: their identity, the tag every text of theirs carries, and what the app acknowledged."""
+
+    number: int
+    profile: Profile
+    acknowledged: list[str] = field(default_factory=list)  # answers whose "Get feedback" run finished with feedback
+    seen_ids: set[int] = field(default_factory=set)  # attempt ids their History page listed
+
+    @property
+    def tag(self) -> str:
+        """Return the marker in every text this user types (fixed width: no tag contains another)."""
+        return f"visitor-{self.number:03d}"
+
+    @property
+    def claims(self) -> dict[str, Any]:
+        """Return the identity the sign-in provider would hand over."""
+        return {"is_logged_in": True, "iss": ISSUER, "sub": self.tag, "email": f"{self.tag}@load-test.invalid"}
+
+    @property
+    def key(self) -> str:
+        """Return the key the store keeps this user's rows under."""
+        return user_key(self.claims)
+
+
+@dataclass
+class Phase:
+    """What one phase measured and every problem it saw."""
+
+    users: int
+    visits: int = 0
+    seconds: float = 0.0
+    times: dict[str, list[float]] = field(default_factory=lambda: {a: [] for a in ACTIONS})
+    problems: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def problem(self, text: str) -> None:
+        """Record a problem (thread-safe)."""
+        with self.lock:
+            self.problems.append(text)
+
+    def p95(self, action: str) -> float:
+        """Return the 95th percentile of an action's latency in ms (nan when it never ran)."""
+        samples = self.times[action]
+        if len(samples) > 1:
+            return statistics.quantiles(samples, n=20, method="inclusive")[-1]
+        return samples[0] if samples else float("nan")
+
+    @property
+    def actions(self) -> int:
+        """Return how many timed actions finished."""
+        return sum(len(t) for t in self.times.values())
+
+
+@contextmanager
+def one_server(place: dict[str, str], secrets_file: Path) -> Iterator[None]:
+    """Make this process behave as one signed-in deployment: one runtime, sign-in on, the store at place, the model canned.
+
+    AppTest gives every run a runtime of its own and takes it away afterwards; threads would take it from each
+    other, so every run gets the same one here, as every session of a server does.
+    """
+    from ui import model_choice
+
+    # Every session thread outside a script run makes Streamlit warn it is in "bare mode": expected here.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    runtime = mock.MagicMock(spec=Runtime)
+    runtime.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
+    runtime.dataframe_source_mgr = DataframeSourceManager()
+    runtime.cache_storage_manager = MemoryCacheStorageManager()
+    runtime.bidi_component_registry = BidiComponentManager()
+    original_get_option = st_config.get_option
+    options = {"secrets.files": [str(secrets_file)], "global.appTest": True}
+    env = {"COACH_DATABASE_URL": place.get("url", ""), "COACH_DB_PATH": place.get("path", ""), SWITCH_ENV: "1"}
+    saved_env = {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    secrets_singleton._reset()
+    try:
+        with (
+            mock.patch.object(st_config, "get_option", new=lambda name: options[name] if name in options else original_get_option(name)),
+            mock.patch.object(Runtime, "instance", new=classmethod(lambda cls: runtime)),
+            mock.patch.object(Runtime, "exists", new=classmethod(lambda cls: True)),
+            mock.patch.object(model_choice, "test_backend", new=CannedModel()),
+        ):
+            yield
+    finally:
+        st_config.get_option = original_get_option  # each AppTest run patches it too; threads may restore out of order
+        Runtime._instance = None
+        secrets_singleton._reset()
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def timed(phase: Phase, action: str, app: AppTest) -> AppTest:
+    """Run the app once, time it as action, and fail the visit on a page exception."""
+    t0 = time.perf_counter()
+    app.run()
+    elapsed = (time.perf_counter() - t0) * 1000
+    if app.exception:
+        raise RuntimeError(f"{action}: page exception: {app.exception[0].value}")
+    with phase.lock:
+        phase.times[action].append(elapsed)
+    return app
+
+
+def foreign(text: str, user: User) -> bool:
+    """Return whether text carries another user's tag."""
+    return "visitor-" in text.replace(user.tag, "")
+
+
+def visit(phase: Phase, user: User, round_no: int, timeout: float) -> None:
+    """One visit by a signed-in user: open, (fill the profile), score a new answer, list the history; check every read."""
+    app = AppTest.from_file(APP, default_timeout=timeout)
+    app.user = user.claims
+    timed(phase, "open", app)
+    if app.title and app.title[0].value == "Sign in to practise":
+        raise RuntimeError("open: the sign-in screen was shown to a signed-in user")
+    loaded = str(app.session_state["background"])  # set_up read it from the store
+    if foreign(loaded, user) or (round_no > 0 and user.tag not in loaded):
+        phase.problem(f"{user.tag} visit {round_no}: the profile read from the store was {loaded[-40:]!r}")
+    if round_no == 0:
+        p = user.profile
+        app.text_input(key="company").input(p.company)
+        app.text_input(key="role").input(p.role)
+        app.text_area(key="vision").input(p.long_term_vision)
+        app.text_area(key="short_term").input(p.short_term_goals)
+        app.text_area(key="background").input(f"{p.background} (account {user.tag})")
+        timed(phase, "profile", app)
+    app.switch_page(PAGES["feedback"])
+    timed(phase, "feedback", app)
+    answer = f"{user.profile.answers['strong']} My reference is {user.tag}-{round_no:02d}."
+    app.text_area(key="answer").input(answer)
+    app.button(key="score").click()
+    timed(phase, "score", app)
+    if not any(str(h.value).startswith("Feedback") for h in app.subheader):
+        raise RuntimeError("score: no feedback was shown")
+    user.acknowledged.append(answer)
+    app.switch_page(PAGES["history"])
+    timed(phase, "history", app)
+    table = app.dataframe[0].value
+    listed = {int(i): (str(k), str(a)) for i, k, a in zip(table["id"], table["kind"], table["answer"], strict=True)}
+    user.seen_ids.update(listed)
+    for attempt_id, (kind, text) in listed.items():
+        if foreign(text, user) or (kind == "score" and user.tag not in text):
+            phase.problem(f"{user.tag} visit {round_no}: History listed attempt #{attempt_id} of someone else")
+    missing = [a for a in user.acknowledged if a not in {text for _, text in listed.values()}]
+    if missing:
+        phase.problem(f"{user.tag} visit {round_no}: History lacks {len(missing)} acknowledged attempt(s)")
+
+
+def run_phase(users: list[User], visits: int, seconds: float, timeout: float) -> Phase:
+    """Let every user make their visits at once, each in a thread; no visit starts after the time limit."""
+    phase = Phase(len(users))
+    start = threading.Barrier(len(users))
+    deadline = time.monotonic() + seconds
+
+    def session_loop(user: User) -> None:
+        start.wait()
+        for round_no in range(visits):
+            if time.monotonic() > deadline:
+                phase.problem(f"{user.tag}: time limit reached after {round_no} visits")
+                return
+            try:
+                visit(phase, user, round_no, timeout)
+            except Exception as error:  # the visit failed: counted and reported, never silently retried
+                phase.problem(f"{user.tag} visit {round_no}: {type(error).__name__}: {error}")
+                return
+            with phase.lock:
+                phase.visits += 1
+
+    threads = [threading.Thread(target=session_loop, args=(u,), name=u.tag, daemon=True) for u in users]
+    t0 = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=max(1.0, deadline - time.monotonic()) + timeout)
+        if thread.is_alive():
+            phase.problem(f"{thread.name}: still running after the time limit")
+    phase.seconds = time.perf_counter() - t0
+    return phase
+
+
+def check_store(place: dict[str, str], users: list[User]) -> list[str]:
+    """Return what a fresh connection to the store finds wrong: an acknowledged attempt missing, or filed under another user."""
+    problems = []
+    for user in users:
+        store = History(place.get("path") or None, user.key, url=place.get("url") or None)
+        stored = store.attempts()
+        answers = {a.answer for a in stored}
+        lost = [a for a in user.acknowledged if a not in answers]
+        if lost:
+            problems.append(f"{user.tag}: {len(lost)} of {len(user.acknowledged)} acknowledged attempts are not in the store")
+        if any(foreign(a.answer, user) for a in stored) or foreign(store.load_profile().get("background", ""), user):
+            problems.append(f"{user.tag}: the store holds another user's text under this user")
+        strangers = user.seen_ids - {a.id for a in stored}
+        if strangers:
+            problems.append(f"{user.tag}: History listed attempts {sorted(strangers)[:5]} that are not this user's")
+        store.engine.close()
+    return problems
+
+
+def make_users(count: int, first: int) -> list[User]:
+    """Return count users numbered from first, each with a sample profile."""
+    profiles = [p for p in load_profiles() if "strong" in p.answers]
+    return [User(n, profiles[n % len(profiles)]) for n in range(first, first + count)]
+
+
+@dataclass
+class Result:
+    """One engine's load run: the baseline alone, the concurrent phase, and the store check."""
+
+    engine: str
+    alone: Phase
+    together: Phase
+    store_problems: list[str]
+
+    @property
+    def problems(self) -> list[str]:
+        """Return every problem the run saw."""
+        return [*self.alone.problems, *self.together.problems, *self.store_problems]
+
+
+def load(place: dict[str, str], engine: str, users: int, visits: int, seconds: float, timeout: float) -> Result:
+    """Warm up, run one user alone (the baseline), then users at once, then check the store."""
+    users, visits = max(1, min(users, MAX_USERS)), max(1, min(visits, MAX_VISITS))
+    with tempfile.TemporaryDirectory() as folder:
+        secrets_file = Path(folder) / "secrets.toml"
+        secrets_file.write_text(SECRETS, encoding="utf-8")
+        with one_server(place, secrets_file):
+            run_phase(make_users(1, 900), 1, seconds, timeout)  # imports, model-free caches, the engine's first open
+            alone_users, together_users = make_users(1, 0), make_users(users, 1)
+            alone = run_phase(alone_users, visits, seconds, timeout)
+            together = run_phase(together_users, visits, seconds, timeout)
+            store_problems = check_store(place, alone_users + together_users)
+    return Result(engine, alone, together, store_problems)
+
+
+def report(result: Result) -> str:
+    """Return the figures of one engine's run as text."""
+    a, t = result.alone, result.together
+    (a_visits, a_actions), (t_visits, t_actions) = ((p.visits / p.seconds, p.actions / p.seconds) for p in (a, t))
+    lines = [
+        f"[{result.engine}] 1 session alone: {a.visits} visits in {a.seconds:.1f} s = {a_visits:.2f} sessions/s, "
+        f"{a_actions:.2f} actions/s",
+        f"[{result.engine}] {t.users} sessions at once: {t.visits} visits in {t.seconds:.1f} s = {t_visits:.2f} sessions/s, "
+        f"{t_actions:.2f} actions/s; throughput x{t_visits / a_visits if a_visits else float('nan'):.2f} of one alone",
+    ]
+    for action in ACTIONS:
+        lines.append(
+            f"[{result.engine}]   p95 {action:<8} {t.p95(action):8.0f} ms at once vs {a.p95(action):6.0f} ms alone "
+            f"(x{t.p95(action) / a.p95(action):.2f}; n={len(t.times[action])})"
+        )
+    acknowledged = len(t.times["score"]) + len(a.times["score"])
+    verdict = "nothing lost, no cross-user reads" if not result.problems else f"{len(result.problems)} PROBLEMS"
+    lines.append(f"[{result.engine}] {acknowledged} attempts acknowledged; store checked: {verdict}")
+    lines += [f"[{result.engine}]   {p}" for p in result.problems[:20]]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Run the load test on the chosen engines and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--engines", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
+    parser.add_argument("--users", type=int, default=8, help=f"sessions at once, each a different user (at most {MAX_USERS})")
+    parser.add_argument("--visits", type=int, default=3, help=f"visits per user, one after another (at most {MAX_VISITS})")
+    parser.add_argument("--seconds", type=float, default=600, help="no visit starts after this many seconds of a phase")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds one page run may take")
+    args = parser.parse_args()
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    results = []
+    if "sqlite" in engines:
+        with tempfile.TemporaryDirectory() as folder:
+            place = {"path": str(Path(folder) / "load.sqlite3")}
+            results.append(load(place, "sqlite", args.users, args.visits, args.seconds, args.timeout))
+            print(report(results[-1]), flush=True)
+    if "postgresql" in engines:
+        from tests.store.postgres_server import PostgresServer, find_pg_ctl
+
+        pg_ctl = find_pg_ctl()
+        if pg_ctl is None:
+            raise SystemExit("PostgreSQL is not installed (apt-get install postgresql)")
+        server = PostgresServer(pg_ctl, durable=True)
+        server.start()
+        try:
+            place = {"url": server.create_database("coach_load")}
+            results.append(load(place, "postgresql", args.users, args.visits, args.seconds, args.timeout))
+            print(report(results[-1]), flush=True)
+        finally:
+            server.stop()
+    if any(r.problems for r in results):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
