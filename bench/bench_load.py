@@ -33,8 +33,7 @@ from typing import Any
 from unittest import mock
 
 # Run as a script: the checkout (app.py, tests/store/postgres_server.py) comes before any installed copy.
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit import config as st_config
 from streamlit.components.v2.component_manager import BidiComponentManager
@@ -51,6 +50,7 @@ from coach.history import History
 from coach.identity import SWITCH_ENV, user_key
 from coach.samples import Profile, load_profiles
 
+ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGES = {"feedback": "ui/pages/feedback.py", "history": "ui/pages/history.py"}
 ACTIONS = ("open", "profile", "feedback", "score", "history")
@@ -152,27 +152,28 @@ def one_server(place: dict[str, str], secrets_file: Path) -> Iterator[None]:
     AppTest gives every run a runtime of its own and takes it away afterwards; threads would take it from each
     other, so every run gets the same one here, as every session of a server does.
     """
-    from ui import model_choice
-
-    # Every session thread outside a script run makes Streamlit warn it is in "bare mode": expected here.
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     runtime = mock.MagicMock(spec=Runtime)
     runtime.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
     runtime.dataframe_source_mgr = DataframeSourceManager()
     runtime.cache_storage_manager = MemoryCacheStorageManager()
     runtime.bidi_component_registry = BidiComponentManager()
+    runtime.bidi_component_registry.discover_and_register_components(start_file_watching=False)
     original_get_option = st_config.get_option
     options = {"secrets.files": [str(secrets_file)], "global.appTest": True}
+
+    def get_option(name: str) -> Any:
+        return options[name] if name in options else original_get_option(name)
+
     env = {"COACH_DATABASE_URL": place.get("url", ""), "COACH_DB_PATH": place.get("path", ""), SWITCH_ENV: "1"}
     saved_env = {name: os.environ.get(name) for name in env}
     os.environ.update(env)
     secrets_singleton._reset()
     try:
         with (
-            mock.patch.object(st_config, "get_option", new=lambda name: options[name] if name in options else original_get_option(name)),
+            mock.patch.object(st_config, "get_option", new=get_option),
             mock.patch.object(Runtime, "instance", new=classmethod(lambda cls: runtime)),
             mock.patch.object(Runtime, "exists", new=classmethod(lambda cls: True)),
-            mock.patch.object(model_choice, "test_backend", new=CannedModel()),
+            mock.patch("ui.model_choice.test_backend", new=CannedModel()),  # imported here, after the runtime is in place
         ):
             yield
     finally:
@@ -184,6 +185,16 @@ def one_server(place: dict[str, str], secrets_file: Path) -> Iterator[None]:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+class _BareModeNoise(logging.Filter):
+    """Drop Streamlit's warning that a session thread has no script context (each visit's driving thread has none)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "missing ScriptRunContext" not in record.getMessage()
+
+
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_BareModeNoise())
 
 
 def timed(phase: Phase, action: str, app: AppTest) -> AppTest:
@@ -206,6 +217,8 @@ def foreign(text: str, user: User) -> bool:
 def visit(phase: Phase, user: User, round_no: int, timeout: float) -> None:
     """One visit by a signed-in user: open, (fill the profile), score a new answer, list the history; check every read."""
     app = AppTest.from_file(APP, default_timeout=timeout)
+    # The installed components are found once per server, not once per visit (about a second each time here).
+    app._bidi_component_manager = Runtime.instance().bidi_component_registry
     app.user = user.claims
     timed(phase, "open", app)
     if app.title and app.title[0].value == "Sign in to practise":
