@@ -42,6 +42,7 @@ from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheSto
 from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.runtime.secrets import secrets_singleton
 from streamlit.testing.v1 import AppTest
 
@@ -149,8 +150,10 @@ class Phase:
 def one_server(place: dict[str, str], secrets_file: Path) -> Iterator[None]:
     """Make this process behave as one signed-in deployment: one runtime, sign-in on, the store at place, the model canned.
 
-    AppTest gives every run a runtime of its own and takes it away afterwards; threads would take it from each
-    other, so every run gets the same one here, as every session of a server does.
+    AppTest gives every run a runtime and a compiled-script cache of its own and takes the runtime away afterwards;
+    threads would take it from each other, and compiling the page in many threads at once trips Python 3.11's
+    ast.parse ("AST constructor recursion depth mismatch", CPython gh-106905). So every run gets the same runtime
+    and the same script cache (which compiles under a lock), as every session of a server does.
     """
     runtime = mock.MagicMock(spec=Runtime)
     runtime.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
@@ -158,6 +161,7 @@ def one_server(place: dict[str, str], secrets_file: Path) -> Iterator[None]:
     runtime.cache_storage_manager = MemoryCacheStorageManager()
     runtime.bidi_component_registry = BidiComponentManager()
     runtime.bidi_component_registry.discover_and_register_components(start_file_watching=False)
+    script_cache = ScriptCache()
     original_get_option = st_config.get_option
     options = {"secrets.files": [str(secrets_file)], "global.appTest": True}
 
@@ -173,6 +177,7 @@ def one_server(place: dict[str, str], secrets_file: Path) -> Iterator[None]:
             mock.patch.object(st_config, "get_option", new=get_option),
             mock.patch.object(Runtime, "instance", new=classmethod(lambda cls: runtime)),
             mock.patch.object(Runtime, "exists", new=classmethod(lambda cls: True)),
+            mock.patch("streamlit.testing.v1.app_test.ScriptCache", new=lambda: script_cache),
             mock.patch("ui.model_choice.test_backend", new=CannedModel()),  # imported here, after the runtime is in place
         ):
             yield
