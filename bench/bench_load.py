@@ -11,7 +11,7 @@ open Feedback, type an answer and press "Get feedback" (scored, then saved), ope
 text carries a tag of its own, so a session that ever shows another user's profile or attempt is caught, and at the
 end every acknowledged attempt must be in the store under its user. Prints throughput (sessions/s, actions/s) and
 p95 latency per action, with ratios against one session alone in the same run, on SQLite and PostgreSQL.
-Bounded: at most 32 users, 20 visits each and a wall-clock limit per phase; loopback only; stops by itself.
+Bounded: at most 32 users, 20 visits each and a wall-clock limit per phase (at most an hour); loopback only; stops by itself.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGES = {"feedback": "ui/pages/feedback.py", "history": "ui/pages/history.py"}
 ACTIONS = ("open", "profile", "feedback", "score", "history")
-MAX_USERS, MAX_VISITS = 32, 20
+MAX_USERS, MAX_VISITS, MAX_SECONDS = 32, 20, 3600.0
 ISSUER = "https://id.load-test.invalid"
 # Sign-in switched on as an operator would: an [auth] table (never contacted: AppTest hands the identity over).
 SECRETS = f"""[auth]
@@ -285,8 +285,9 @@ def run_phase(users: list[User], visits: int, seconds: float, timeout: float) ->
     t0 = time.perf_counter()
     for thread in threads:
         thread.start()
+    give_up = deadline + timeout  # a visit started just before the limit may still finish its last page run
     for thread in threads:
-        thread.join(timeout=max(1.0, deadline - time.monotonic()) + timeout)
+        thread.join(timeout=max(0.0, give_up - time.monotonic()))
         if thread.is_alive():
             phase.problem(f"{thread.name}: still running after the time limit")
     phase.seconds = time.perf_counter() - t0
@@ -336,6 +337,7 @@ class Result:
 def load(place: dict[str, str], engine: str, users: int, visits: int, seconds: float, timeout: float) -> Result:
     """Warm up, run one user alone (the baseline), then users at once, then check the store."""
     users, visits = max(1, min(users, MAX_USERS)), max(1, min(visits, MAX_VISITS))
+    seconds, timeout = max(1.0, min(seconds, MAX_SECONDS)), max(1.0, min(timeout, MAX_SECONDS))
     with tempfile.TemporaryDirectory() as folder:
         secrets_file = Path(folder) / "secrets.toml"
         secrets_file.write_text(SECRETS, encoding="utf-8")
