@@ -17,38 +17,24 @@ Bounded: at most 32 users, 20 visits each and a wall-clock limit per phase (at m
 from __future__ import annotations
 
 import argparse
-import json
-import logging
-import os
 import statistics
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 # Run as a script: the checkout (app.py, tests/store/postgres_server.py) comes before any installed copy.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from streamlit import config as st_config
-from streamlit.components.v2.component_manager import BidiComponentManager
 from streamlit.runtime import Runtime
-from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
-from streamlit.runtime.dataframe_source_manager import DataframeSourceManager
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-from streamlit.runtime.secrets import secrets_singleton
 from streamlit.testing.v1 import AppTest
 
-from coach.backends import Backend, Message, Options
+from bench.load_server import ISSUER, one_server
 from coach.history import History
-from coach.identity import SWITCH_ENV, user_key
+from coach.identity import user_key
 from coach.samples import Profile, load_profiles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,40 +42,6 @@ APP = str(ROOT / "app.py")
 PAGES = {"feedback": "ui/pages/feedback.py", "history": "ui/pages/history.py"}
 ACTIONS = ("open", "profile", "feedback", "score", "history")
 MAX_USERS, MAX_VISITS, MAX_SECONDS = 32, 20, 3600.0
-ISSUER = "https://id.load-test.invalid"
-# Sign-in switched on as an operator would: an [auth] table (never contacted: AppTest hands the identity over).
-SECRETS = f"""[auth]
-redirect_uri = "http://127.0.0.1:8501/oauth2callback"
-cookie_secret = "{"c" * 64}"
-client_id = "coach"
-client_secret = "load-test"
-server_metadata_url = "http://127.0.0.1:9/.well-known/openid-configuration"
-"""
-
-
-class CannedModel(Backend):
-    """A model that answers at once: feedback tied to the answer's first words, and the answer back as the rewrite."""
-
-    name = "canned"
-    model_id = "canned"
-    token_counter = "whitespace"
-    context_tokens = 4096
-
-    def count_tokens(self, text: str) -> int:
-        """Return the number of whitespace-separated words."""
-        return len(text.split())
-
-    def stream(self, messages: list[Message], options: Options) -> Iterator[str]:
-        """Yield the reply in one piece."""
-        answer = messages[-1].content.split("<answer>")[-1].split("</answer>")[0].strip()
-        quote = " ".join(answer.split()[:5])
-        if options.json_schema and "questions" in options.json_schema.get("properties", {}):
-            yield json.dumps({"questions": [{"question": "How will you measure the first step?", "quote": quote}]})
-        elif options.json_schema:
-            point = {"point": "You open with your goal.", "quote": quote}
-            yield json.dumps({"strengths": [point], "improvements": [{**point, "point": "Name a date."}]})
-        else:
-            yield answer
 
 
 @dataclass
@@ -144,62 +96,6 @@ class Phase:
     def actions(self) -> int:
         """Return how many timed actions finished."""
         return sum(len(t) for t in self.times.values())
-
-
-@contextmanager
-def one_server(place: dict[str, str], secrets_file: Path) -> Iterator[None]:
-    """Make this process behave as one signed-in deployment: one runtime, sign-in on, the store at place, the model canned.
-
-    AppTest gives every run a runtime and a compiled-script cache of its own and takes the runtime away afterwards;
-    threads would take it from each other, and compiling the page in many threads at once trips Python 3.11's
-    ast.parse ("AST constructor recursion depth mismatch", CPython gh-106905). So every run gets the same runtime
-    and the same script cache (which compiles under a lock), as every session of a server does.
-    """
-    runtime = mock.MagicMock(spec=Runtime)
-    runtime.media_file_mgr = MediaFileManager(MemoryMediaFileStorage("/mock/media"))
-    runtime.dataframe_source_mgr = DataframeSourceManager()
-    runtime.cache_storage_manager = MemoryCacheStorageManager()
-    runtime.bidi_component_registry = BidiComponentManager()
-    runtime.bidi_component_registry.discover_and_register_components(start_file_watching=False)
-    script_cache = ScriptCache()
-    original_get_option = st_config.get_option
-    options = {"secrets.files": [str(secrets_file)], "global.appTest": True}
-
-    def get_option(name: str) -> Any:
-        return options[name] if name in options else original_get_option(name)
-
-    env = {"COACH_DATABASE_URL": place.get("url", ""), "COACH_DB_PATH": place.get("path", ""), SWITCH_ENV: "1"}
-    saved_env = {name: os.environ.get(name) for name in env}
-    os.environ.update(env)
-    secrets_singleton._reset()
-    try:
-        with (
-            mock.patch.object(st_config, "get_option", new=get_option),
-            mock.patch.object(Runtime, "instance", new=classmethod(lambda cls: runtime)),
-            mock.patch.object(Runtime, "exists", new=classmethod(lambda cls: True)),
-            mock.patch("streamlit.testing.v1.app_test.ScriptCache", new=lambda: script_cache),
-            mock.patch("ui.model_choice.test_backend", new=CannedModel()),  # imported here, after the runtime is in place
-        ):
-            yield
-    finally:
-        st_config.get_option = original_get_option  # each AppTest run patches it too; threads may restore out of order
-        Runtime._instance = None
-        secrets_singleton._reset()
-        for name, value in saved_env.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
-class _BareModeNoise(logging.Filter):
-    """Drop Streamlit's warning that a session thread has no script context (each visit's driving thread has none)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "missing ScriptRunContext" not in record.getMessage()
-
-
-logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_BareModeNoise())
 
 
 def timed(phase: Phase, action: str, app: AppTest) -> AppTest:
@@ -338,15 +234,12 @@ def load(place: dict[str, str], engine: str, users: int, visits: int, seconds: f
     """Warm up, run one user alone (the baseline), then users at once, then check the store."""
     users, visits = max(1, min(users, MAX_USERS)), max(1, min(visits, MAX_VISITS))
     seconds, timeout = max(1.0, min(seconds, MAX_SECONDS)), max(1.0, min(timeout, MAX_SECONDS))
-    with tempfile.TemporaryDirectory() as folder:
-        secrets_file = Path(folder) / "secrets.toml"
-        secrets_file.write_text(SECRETS, encoding="utf-8")
-        with one_server(place, secrets_file):
-            run_phase(make_users(1, 900), 1, seconds, timeout)  # imports, model-free caches, the engine's first open
-            alone_users, together_users = make_users(1, 0), make_users(users, 1)
-            alone = run_phase(alone_users, visits, seconds, timeout)
-            together = run_phase(together_users, visits, seconds, timeout)
-            store_problems = check_store(place, alone_users + together_users)
+    with one_server(place):
+        run_phase(make_users(1, 900), 1, seconds, timeout)  # imports, model-free caches, the engine's first open
+        alone_users, together_users = make_users(1, 0), make_users(users, 1)
+        alone = run_phase(alone_users, visits, seconds, timeout)
+        together = run_phase(together_users, visits, seconds, timeout)
+        store_problems = check_store(place, alone_users + together_users)
     return Result(engine, alone, together, store_problems)
 
 
