@@ -101,7 +101,8 @@ def one_server(place: dict[str, str]) -> Iterator[None]:
             mock.patch.object(st_config, "get_option", new=get_option),
             mock.patch.object(Runtime, "instance", new=classmethod(lambda cls: runtime)),
             mock.patch.object(Runtime, "exists", new=classmethod(lambda cls: True)),
-            mock.patch("streamlit.testing.v1.app_test.ScriptCache", new=lambda: script_cache),
+            mock.patch("streamlit.testing.v1.app_test.ScriptCache", new=lambda: script_cache),  # pages
+            mock.patch("streamlit.testing.v1.local_script_runner.ScriptCache", new=lambda: script_cache),  # app.py
             mock.patch("ui.model_choice.test_backend", new=CannedModel()),  # imported here, after the runtime is in place
         ):
             yield
