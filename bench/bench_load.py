@@ -2,9 +2,12 @@
 
 Each session is one visit by a different signed-in user, driving the real app.py (frame, sign-in gate, pages, rubric,
 store) through Streamlit's AppTest, one thread per user, all in this process: the process-wide caches and the one
-store engine are shared exactly as a `streamlit run` server shares them between its sessions. What is left out is
-the server's websocket and protobuf layer (the same for every page, and not where sessions contend) and the model:
-a canned reply stands in for it, so the figures are the app's and the store's, not a 135M model's on 2 cores.
+store engine are shared as a `streamlit run` server shares them between its sessions (each session's script runs in
+a thread of its own there too). Left out: the server's HTTP and websocket layer (Streamlit's protocol has no client
+outside its own front end, and a Chromium context per session on 2 cores would mostly measure the browser), the
+round trip to the sign-in provider (the identity is handed over as tests/test_auth_page.py does; tests/test_signin.py
+signs in for real), and the model: a canned reply stands in, so the figures are the app's and the store's, not a
+135M model's on 2 cores.
 
 A visit: open the app signed in (the saved profile is read from the store), fill the profile on the first visit,
 open Feedback, type an answer and press "Get feedback" (scored, then saved), open History (listed). Every user's
