@@ -8,6 +8,7 @@ from coach.backends import Backend
 from coach.coaching import DraftResult, draft_events
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer
+from coach.present import escape_markdown
 from coach.rubric import score_answer
 from ui.model_choice import current_backend
 from ui.state import current_inputs, save_attempt
@@ -37,13 +38,13 @@ if st.button("Draft my answer", key="draft_go", type="primary"):
 drafted: DraftResult | None = st.session_state.draft
 if drafted is not None:
     if drafted.chosen.source == "model":
-        st.subheader(f"Your draft (written by {drafted.chosen.model})")
+        st.subheader(f"Your draft (written by {escape_markdown(drafted.chosen.model)})")
     else:
         st.subheader("Your draft (built from your own words)")
     st.code(drafted.answer, language=None, wrap_lines=True)
     show_task_info(drafted.info)
     if drafted.chosen.unsupported:
-        st.warning("Claims not found in your profile: " + ", ".join(c.text for c in drafted.chosen.unsupported))
+        st.warning("Claims not found in your profile: " + escape_markdown(", ".join(c.text for c in drafted.chosen.unsupported)))
     else:
         st.caption("Every fact in this draft comes from your profile.")
     show_scores(drafted.result, drafted.answer)
@@ -54,7 +55,7 @@ if drafted is not None:
         try:
             check_answer(st.session_state.draft_edit)
         except InputError as exc:
-            st.warning(str(exc))
+            st.warning(escape_markdown(str(exc)))
         else:
             edited = score_answer(st.session_state.draft_edit, current_inputs().target())
             st.session_state.edited_result = (st.session_state.draft_edit, edited)

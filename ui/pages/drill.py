@@ -8,7 +8,7 @@ from coach.backends import Backend
 from coach.coaching import FollowUp, FollowUpsResult, followups_events
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer
-from coach.present import escape_markdown, safe_markdown
+from coach.present import clip, escape_markdown, safe_markdown
 from coach.rubric import format_seconds, score_followup
 from ui.model_choice import current_backend
 from ui.state import answer_so_far, current_inputs, history
@@ -65,7 +65,7 @@ if asked_result is not None:
         with st.container(border=True):
             st.markdown(f"**{i + 1}. {safe_markdown(q.question)}**")
             if q.quote:
-                st.caption("Probes: “" + escape_markdown(" ".join(q.quote.split())[:140]) + "”")
+                st.caption("Probes: “" + escape_markdown(clip(q.quote, 140)) + "”")
             st.text_area("Your answer", key=f"fu_answer_{i}", height=100)
             if st.button("Score this answer", key=f"fu_score_{i}"):
                 score_reply(i, q)

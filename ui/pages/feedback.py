@@ -8,7 +8,7 @@ from coach.backends import Backend
 from coach.coaching import CritiqueResult, critique_events
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer, decode_text
-from coach.present import escape_markdown, safe_markdown
+from coach.present import clip, escape_markdown, safe_markdown
 from coach.rubric import score_answer
 from ui.model_choice import current_backend
 from ui.state import current_inputs, save_attempt
@@ -29,7 +29,7 @@ def read_upload() -> None:
 
 def quoted(quote: str) -> str:
     """Return the words a point is about, as a grey line under it."""
-    return f"  \n:gray[“{escape_markdown(quote[:120])}”]" if quote else ""
+    return f"  \n:gray[“{escape_markdown(clip(quote, 120))}”]" if quote else ""
 
 
 st.text_area("Your answer", key="answer", height=220, placeholder="In five years I want to ...")
@@ -49,7 +49,7 @@ if st.button("Get feedback", key="score", type="primary"):
             raise InputError("Add the company you are applying to in Your profile: relevance is judged against it.")
     except InputError as exc:
         st.session_state.scored = None
-        st.warning(str(exc))
+        st.warning(escape_markdown(str(exc)))
     else:
         # The rubric first, saved before any model call: a failing model never loses the attempt.
         result_now = score_answer(answer, inputs.target())
@@ -78,7 +78,7 @@ elif st.session_state.scored is not None:
 critiqued_result: CritiqueResult | None = st.session_state.critique
 if critiqued_result is not None:
     by = "from " + critiqued_result.info.model if critiqued_result.feedback_source == "model" else "from the rubric"
-    st.subheader(f"Feedback ({by})")
+    st.subheader(f"Feedback ({escape_markdown(by)})")
     show_task_info(critiqued_result.info)
     works, sharpen = st.columns(2)
     with works:

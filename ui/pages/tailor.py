@@ -8,7 +8,7 @@ from coach.backends import Backend
 from coach.coaching import TailorResult, tailor_events
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer
-from coach.present import diff_markdown
+from coach.present import diff_markdown, escape_markdown
 from ui.model_choice import current_backend
 from ui.state import answer_so_far, current_inputs, save_attempt
 from ui.widgets import Pump, finish, show_task_info
@@ -24,7 +24,7 @@ if st.button("Tailor to the company", key="tailor_go", type="primary"):
         if not inputs.company or not inputs.company_info:
             raise InputError("Add the company and its description or job posting in Your profile first.")
     except InputError as exc:
-        st.warning(str(exc))
+        st.warning(escape_markdown(str(exc)))
     else:
         backend: Backend | None = None
         failure: BackendError | None = None
