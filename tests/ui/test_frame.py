@@ -64,3 +64,15 @@ def test_openai_settings_use_the_key_but_never_store_or_show_it() -> None:
     store = History()
     assert secret not in store.export_json() and secret not in store.export_markdown()
     assert secret not in Path(store.path).read_bytes().decode("utf-8", "replace")
+
+
+def test_the_library_never_imports_streamlit() -> None:
+    import ast
+
+    from tests.conftest import ROOT
+
+    for path in (ROOT / "coach").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(n.split(".")[0] == "streamlit" for n in names), path
