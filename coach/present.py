@@ -44,6 +44,15 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&^\"'])")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def clip(text: str, limit: int) -> str:
+    """Return text on one line, cut at a word boundary to at most limit characters, with an ellipsis if cut."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit + 1].rsplit(" ", 1)[0] if " " in flat[: limit + 1] else flat[:limit]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def escape_markdown(text: str) -> str:
     """Return text with every Markdown, directive and LaTeX character escaped, line breaks kept."""
     cleaned = "".join(ch if ch in "\n\t" or ch >= " " else " " for ch in text)

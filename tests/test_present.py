@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.present import escape_markdown, highlighted_markdown, highlights
+from coach.present import clip, escape_markdown, highlighted_markdown, highlights
 from coach.rubric import Target, score_answer
 
 TARGET = Target("Acme Robotics", "Controls Engineer", "Lead the controls team.")
@@ -57,3 +57,18 @@ def test_highlighted_markdown_wraps_runs_in_background_directives() -> None:
     md = highlighted_markdown(answer, score_answer(answer, TARGET))
     assert ":orange-background[Um]" in md
     assert "\\[the team\\]\\(http\\:" in md
+
+
+@pytest.mark.parametrize("limit", [5, 12, 30, 80])
+def test_quotes_are_cut_at_word_boundaries(limit: int) -> None:
+    text = "In ten years I want to lead the company's key long-term platform work,   across regions."
+    cut = clip(text, limit)
+    assert len(cut) <= limit + 1
+    shown = cut.removesuffix("…")
+    assert " ".join(text.split()).startswith(shown)
+    words = text.split()
+    assert all(w in words or f"{w}," in words for w in shown.split())  # every word whole
+
+
+def test_short_quotes_are_kept_whole_on_one_line() -> None:
+    assert clip("lead the\n  team", 80) == "lead the team"

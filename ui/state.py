@@ -67,6 +67,7 @@ def set_up() -> None:
 def save_profile() -> None:
     """Persist the profile fields (a widget callback): they survive reruns and visits."""
     history().save_profile({k: st.session_state.get(k, "") for k in PROFILE_FIELDS})
+    st.session_state.profile_saved = True
 
 
 def current_inputs() -> CoachInputs:

@@ -13,6 +13,7 @@ from coach.present import (
     DIMENSION_LABELS,
     SMART_LABELS,
     STRUCTURE_LABELS,
+    clip,
     escape_markdown,
     highlighted_markdown,
     numbered_findings,
@@ -69,7 +70,7 @@ def show_findings(result: RubricResult, answer: str) -> None:
         icon = SEVERITY_ICONS[finding.severity]
         # Messages quote the user's words: escaped so pasted text is never read as Markdown.
         st.markdown(f"{icon} **{number}.** {escape_markdown(finding.message)}" + (f"  \n:gray[{cost}]" if cost else ""))
-        quotes = "; ".join(f"“{' '.join(answer[a:b].split())[:80]}”" for a, b in finding.spans[:3])
+        quotes = "; ".join(f"“{clip(answer[a:b], 80)}”" for a, b in finding.spans[:3])
         if quotes:
             st.caption(escape_markdown(quotes))
 
@@ -92,14 +93,11 @@ def show_candidates(candidates: tuple[Candidate, ...], chosen: Candidate) -> Non
 def show_task_info(info: TaskInfo) -> None:
     """Show what the task wants the user to know, and any model failure, kindly."""
     for notice in info.notices:
-        st.info(notice)
+        st.info(escape_markdown(notice))
     if info.error is not None:
-        st.warning(f"The model could not help this time: {info.error} Your text and the rubric's feedback are kept.")
-
-
-def show_backend_failure(error: Exception) -> None:
-    """Say the chosen model cannot start, and that the coach carries on without it."""
-    st.warning(f"The model could not help this time: {error} Your text and the rubric's feedback are kept.")
+        # Failures name servers and models the user typed: escaped, so a URL is shown as text, not a link.
+        failure = escape_markdown(str(info.error))
+        st.warning(f"The model could not help this time: {failure} Your text and the rubric's feedback are kept.")
 
 
 class Pump:

@@ -11,7 +11,7 @@ from coach.backends import BACKENDS, make_backend
 from coach.errors import BackendError
 from coach.history import History
 from tests.fake_openai import Reply, serve
-from tests.ui.conftest import APP, PAGES, fill_profile, open_page, run
+from tests.ui.conftest import APP, PAGES, fill_profile, open_page, plain, run
 
 
 def test_every_page_opens_under_the_frame(at: AppTest) -> None:
@@ -58,8 +58,21 @@ def test_openai_settings_use_the_key_but_never_store_or_show_it() -> None:
         run(app)
         assert server.headers and server.headers[0]["authorization"] == f"Bearer {secret}"
     shown = "\n".join(e.value for e in [*app.warning, *app.markdown, *app.info, *app.code] if isinstance(e.value, str))
-    assert "refused the API key" in shown
+    assert "refused the API key" in plain(shown)
+    assert "http://" not in shown  # the server's URL is escaped: shown as text, never as a live link
     assert secret not in shown
     store = History()
     assert secret not in store.export_json() and secret not in store.export_markdown()
     assert secret not in Path(store.path).read_bytes().decode("utf-8", "replace")
+
+
+def test_the_library_never_imports_streamlit() -> None:
+    import ast
+
+    from tests.conftest import ROOT
+
+    for path in (ROOT / "coach").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not any(n.split(".")[0] == "streamlit" for n in names), path

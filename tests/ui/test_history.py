@@ -27,10 +27,13 @@ def test_history_progress_compare_delete_and_export(at: AppTest) -> None:
         History().attempts()[-1].scores["overall"] - History().attempts()[0].scores["overall"], 1
     )
     assert {getattr(b, "label", "") for b in at.get("download_button")} == {"Download as Markdown", "Download as JSON"}
-    before = len(History().attempts())
+    before = History().attempts()
     at.button(key="delete_one").click()
     run(at)
-    assert len(History().attempts()) == before - 1
+    assert History().attempts() == before  # asked first
+    at.button(key="delete_one_yes").click()
+    run(at)
+    assert len(History().attempts()) == len(before) - 1
     assert at.button(key="delete_all").disabled
     at.checkbox(key="delete_all_confirm").check()
     run(at)
@@ -43,3 +46,30 @@ def test_history_progress_compare_delete_and_export(at: AppTest) -> None:
 def test_an_empty_history_says_what_it_will_hold(at: AppTest) -> None:
     open_page(at, "history")
     assert "No attempts yet" in at.info[0].value
+
+
+def test_deleting_an_attempt_asks_first_and_can_be_undone(at: AppTest) -> None:
+    fill_profile(at)
+    open_page(at, "feedback")
+    at.text_area(key="answer").input(PROFILE.answers["vague"])
+    run(at)
+    at.button(key="score").click()
+    run(at)
+    open_page(at, "history")
+    kept = History().attempts()
+    at.button(key="delete_one").click()
+    run(at)
+    at.button(key="delete_one_no").click()
+    run(at)
+    assert History().attempts() == kept
+    at.button(key="delete_one").click()
+    run(at)
+    at.button(key="delete_one_yes").click()
+    run(at)
+    assert len(History().attempts()) == len(kept) - 1
+    at.button(key="undo_delete").click()
+    run(at)
+    restored = History().attempts()
+    assert sorted((a.kind, a.answer, a.scores["overall"]) for a in restored) == sorted(
+        (a.kind, a.answer, a.scores["overall"]) for a in kept
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
-from tests.ui.conftest import APP, PROFILE, open_page, run
+from tests.ui.conftest import APP, PROFILE, fill_profile, open_page, run
 
 
 def test_guidance_under_every_field(at: AppTest) -> None:
@@ -56,3 +56,12 @@ def test_load_sample_over_your_own_profile_asks_first_and_can_be_undone(at: AppT
 
 def test_samples_are_listed_by_role_and_company(at: AppTest) -> None:
     assert f"{PROFILE.role} at {PROFILE.company}" in at.selectbox(key="sample_choice").options
+
+
+def test_a_saved_profile_says_so_and_points_to_the_next_step(at: AppTest) -> None:
+    assert not at.success
+    at.text_input(key="company").input("Acme Robotics")
+    run(at)
+    assert "add the company and your goals" in at.success[0].value
+    fill_profile(at)
+    assert "Profile saved" in at.success[0].value and "draft" in at.success[0].value

@@ -8,14 +8,15 @@ from coach.backends import Backend
 from coach.coaching import DraftResult, draft_events
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer
+from coach.present import escape_markdown
 from coach.rubric import score_answer
 from ui.model_choice import current_backend
 from ui.state import current_inputs, save_attempt
 from ui.widgets import Pump, finish, show_candidates, show_scores, show_task_info
 
-st.write("The coach drafts an answer from your profile only. It never adds an employer, number or credential you did not give.")
-candidates = st.number_input("Drafts to compare", min_value=1, max_value=5, key="draft_candidates")
-if st.button("Draft my answer", key="draft_go", type="primary"):
+
+def run_draft(candidates: int) -> None:
+    """Draft an answer, streaming under a status at the top of the result area, and keep it."""
     inputs = current_inputs()
     if not inputs.company or len(inputs.goals.split()) < 3:
         st.warning("Add the company and your goals in Your profile first: the draft is built from them.")
@@ -27,23 +28,25 @@ if st.button("Draft my answer", key="draft_go", type="primary"):
         except BackendError as exc:
             failure = exc
         with st.status("Drafting...", expanded=True) as status:
-            result: DraftResult = Pump(draft_events(inputs, backend, int(candidates), failure=failure), status).run()
+            result: DraftResult = Pump(draft_events(inputs, backend, candidates, failure=failure), status).run()
             made_by = result.chosen.model if result.chosen.source == "model" else "template"
             finish(status, "Draft ready", "built from your own words" if made_by == "template" else made_by, result.info.error)
         st.session_state.draft = result
         st.session_state.draft_edit = result.answer
         st.session_state.edited_result = None
         save_attempt("draft", result.answer, result.result, result.info.backend, made_by)
-drafted: DraftResult | None = st.session_state.draft
-if drafted is not None:
+
+
+def show_draft(drafted: DraftResult) -> None:
+    """Show the draft, its scores, the candidates and the box to edit and re-score it."""
     if drafted.chosen.source == "model":
-        st.subheader(f"Your draft (written by {drafted.chosen.model})")
+        st.subheader(f"Your draft (written by {escape_markdown(drafted.chosen.model)})")
     else:
         st.subheader("Your draft (built from your own words)")
     st.code(drafted.answer, language=None, wrap_lines=True)
     show_task_info(drafted.info)
     if drafted.chosen.unsupported:
-        st.warning("Claims not found in your profile: " + ", ".join(c.text for c in drafted.chosen.unsupported))
+        st.warning("Claims not found in your profile: " + escape_markdown(", ".join(c.text for c in drafted.chosen.unsupported)))
     else:
         st.caption("Every fact in this draft comes from your profile.")
     show_scores(drafted.result, drafted.answer)
@@ -54,7 +57,7 @@ if drafted is not None:
         try:
             check_answer(st.session_state.draft_edit)
         except InputError as exc:
-            st.warning(str(exc))
+            st.warning(escape_markdown(str(exc)))
         else:
             edited = score_answer(st.session_state.draft_edit, current_inputs().target())
             st.session_state.edited_result = (st.session_state.draft_edit, edited)
@@ -67,3 +70,14 @@ if drafted is not None:
             delta=f"{edited.scores.overall - drafted.result.scores.overall:+.0f}",
         )
         show_scores(edited, text)
+
+
+st.write("The coach drafts an answer from your profile only. It never adds an employer, number or credential you did not give.")
+candidates = st.number_input("Drafts to compare", min_value=1, max_value=5, key="draft_candidates")
+clicked = st.button("Draft my answer", key="draft_go", type="primary")
+# One slot holds the status, the streamed text and the result: a new run replaces the previous result at once.
+with st.empty().container():
+    if clicked:
+        run_draft(int(candidates))
+    if st.session_state.draft is not None:
+        show_draft(st.session_state.draft)

@@ -88,6 +88,46 @@ def show_compare(labels: dict[str, Attempt]) -> None:
             st.code(a2.answer, language=None, wrap_lines=True)
 
 
+def delete_attempt(attempt: Attempt) -> None:
+    """Delete one attempt, keeping it (and any recording) in the session so it can be put back."""
+    store = history()
+    st.session_state.deleted = (attempt, store.audio(attempt.id))
+    store.delete(attempt.id)
+    st.session_state.pop("confirm_delete", None)
+
+
+def undo_delete() -> None:
+    """Put the deleted attempt back in the store (as the newest attempt)."""
+    attempt, audio = st.session_state.pop("deleted")
+    history().save_scores(
+        attempt.kind,
+        attempt.answer,
+        attempt.scores,
+        attempt.findings,
+        attempt.word_count,
+        attempt.speaking_seconds,
+        company=attempt.company,
+        role=attempt.role,
+        goals=attempt.goals,
+        backend=attempt.backend,
+        model=attempt.model,
+        question=attempt.question,
+        parent_id=attempt.parent_id,
+        delivery=attempt.delivery,
+        audio=audio[0] if audio else None,
+        audio_type=audio[1] if audio else "",
+    )
+
+
+def show_undo() -> None:
+    """Offer to put back the attempt deleted last in this session."""
+    if "deleted" in st.session_state:
+        attempt, _ = st.session_state.deleted
+        left, right = st.columns([4, 1])
+        left.info(f"Deleted {attempt.label}.")
+        right.button("Undo", key="undo_delete", on_click=undo_delete)
+
+
 def show_export_and_delete(labels: dict[str, Attempt]) -> None:
     """Offer the downloads and the delete buttons."""
     store = history()
@@ -104,16 +144,25 @@ def show_export_and_delete(labels: dict[str, Attempt]) -> None:
     d1, d2 = st.columns(2)
     with d1:
         doomed = st.selectbox("Attempt to delete", list(labels), key="delete_choice")
-        if st.button("Delete this attempt", key="delete_one") and doomed:
-            store.delete(labels[doomed].id)
+        if st.session_state.get("confirm_delete") in labels:
+            st.warning(f"Delete {st.session_state.confirm_delete}? You can undo it until you leave.")
+            yes, no = st.columns(2)
+            yes.button(
+                "Yes, delete it", key="delete_one_yes", on_click=delete_attempt, args=(labels[st.session_state.confirm_delete],)
+            )
+            no.button("Cancel", key="delete_one_no", on_click=st.session_state.pop, args=("confirm_delete",))
+        elif st.button("Delete this attempt", key="delete_one") and doomed:
+            st.session_state.confirm_delete = doomed
             st.rerun()
     with d2:
         sure = st.checkbox("Yes, delete my whole history", key="delete_all_confirm")
         if st.button("Delete all attempts", key="delete_all", disabled=not sure):
             store.delete_all()
+            st.session_state.pop("deleted", None)
             st.rerun()
 
 
+show_undo()
 attempts = history().attempts()
 if not attempts:
     st.info("No attempts yet. Every answer you score, draft or tailor is saved here so you can see your progress.")

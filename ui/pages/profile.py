@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.state import PROFILE_FIELDS, sample_profiles, save_profile
+from ui.state import PROFILE_FIELDS, current_inputs, sample_profiles, save_profile
 
 FIELD_LABELS = {
     "company": "Company",
@@ -92,3 +92,12 @@ with left:
 for key in ("vision", "short_term", "background", "company_info"):
     st.text_area(FIELD_LABELS[key], key=key, on_change=save_profile, height=160 if key == "company_info" else 90)
     st.caption(GUIDANCE[key])
+if st.session_state.get("profile_saved"):
+    inputs = current_inputs()
+    if inputs.company and len(inputs.goals.split()) >= 3:
+        st.success("Profile saved on this computer. Next: let the coach draft an answer, or get feedback on your own.")
+        left, right = st.columns(2)
+        left.page_link("ui/pages/draft.py", label="Draft my answer", icon=":material/edit_note:")
+        right.page_link("ui/pages/feedback.py", label="Get feedback on my answer", icon=":material/rate_review:")
+    else:
+        st.success("Profile saved on this computer. Next: add the company and your goals; every task is built from them.")

@@ -53,9 +53,9 @@ if st.button("Transcribe and score", key="transcribe_go", type="primary"):
                 transcript = transcribe(data, name, f"{inputs.company}, {inputs.role}.")
                 status.update(label=f"Transcribed ({transcript.engine})", state="complete")
         except InputError as exc:
-            st.warning(str(exc))
+            st.warning(escape_markdown(str(exc)))
         except BackendError as exc:
-            st.error(f"Transcription failed: {exc} Your recording is kept; try again.")
+            st.error(f"Transcription failed: {escape_markdown(str(exc))} Your recording is kept; try again.")
         else:
             delivery = delivery_metrics(transcript)
             spoken_result = score_answer(transcript.text, inputs.target())
