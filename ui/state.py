@@ -83,16 +83,15 @@ def current_inputs() -> CoachInputs:
 
 
 def save_attempt(kind: str, answer: str, result: RubricResult, backend: str = "rubric", model: str = "", **extra: Any) -> int:
-    """Save an attempt with the current target and return its id; the same text scored again is the attempt already kept."""
+    """Save an attempt with the current target and return its id; the same text for the same target updates the one kept."""
     inputs = current_inputs()
     store = history()
+    context: dict[str, Any] = dict(company=inputs.company, role=inputs.role, goals=inputs.goals, backend=backend, model=model)
     last = store.latest((kind,))
-    same = (answer, inputs.company, inputs.role, inputs.goals, result.scores.to_dict())
-    if last is not None and (last.answer, last.company, last.role, last.goals, last.scores) == same:
-        return last.id
-    return store.save(
-        kind, answer, result, company=inputs.company, role=inputs.role, goals=inputs.goals, backend=backend, model=model, **extra
-    )
+    same = (answer, inputs.company, inputs.role, inputs.goals)
+    if last is not None and (last.answer, last.company, last.role, last.goals) == same:
+        return store.record_attempt(kind, answer, result, **context, **extra)
+    return store.save(kind, answer, result, **context, **extra)
 
 
 def answer_so_far() -> str:

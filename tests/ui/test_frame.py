@@ -63,6 +63,7 @@ def test_openai_settings_use_the_key_but_never_store_or_show_it() -> None:
     assert secret not in shown
     store = History()
     assert secret not in store.export_json() and secret not in store.export_markdown()
+    assert store.path is not None
     assert secret not in Path(store.path).read_bytes().decode("utf-8", "replace")
 
 
