@@ -1,0 +1,54 @@
+"""Red flags per sentence: structure rules and learned sentence signals, weighed together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach.rubric.flag_detectors import RULES
+from coach.rubric.model import Span
+from coach.rubric.rules import Context
+
+if TYPE_CHECKING:
+    from coach.rubric.analysis import Analysis
+
+KINDS = tuple(rule.id.split(".", 1)[1] for rule in RULES)
+MESSAGES = {rule.id.split(".", 1)[1]: rule.message for rule in RULES}
+CONFIDENT = 0.9  # one source alone this sure is strong evidence
+AGREE = 0.5  # a rule and a classifier both at least this sure agree
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One red flag in one sentence: its kind, the words, and whether the evidence is strong."""
+
+    kind: str
+    span: Span
+    strong: bool
+    rule: float  # the structure rule's confidence, 0 when no rule fired
+    signal: float  # the learned signal's probability, 0 when there is none
+
+
+def weigh(rule: float, signal: float) -> bool:
+    """Return whether the evidence is strong: both sources agree, or one of them is very confident."""
+    return max(rule, signal) >= CONFIDENT or (rule >= AGREE and signal >= AGREE)
+
+
+def find_flags(a: Analysis) -> list[Flag]:
+    """Return the red flags of an analysed answer, strongest evidence first, and mark their sentences."""
+    ctx = Context(frozenset(i for s, e in a.name_spans for i in range(s, e)))
+    flags: list[Flag] = []
+    for f in a.facts:
+        for rule in RULES:
+            kind = rule.id.split(".", 1)[1]
+            hits = rule.detect(f.span, ctx)
+            if not hits:
+                continue
+            best = max(h.confidence for h in hits)
+            span = min((h.span for h in hits if h.confidence == best))
+            strong = weigh(best, 0.0)
+            flags.append(Flag(kind, span, strong, best, 0.0))
+            # A sentence with a strong flag states no goal worth crediting.
+            f.red_flag = f.red_flag or strong
+    flags.sort(key=lambda fl: (not fl.strong, fl.span))
+    return flags
