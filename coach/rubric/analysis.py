@@ -65,18 +65,18 @@ class Sentence:
 def words_of(doc: Doc) -> list[Word]:
     """Return the spoken words of a parsed text, gluing clitics and hyphenated parts to their word."""
     words: list[Word] = []
-    prev = None
     for tok in doc:
-        glued = prev is not None and not prev.whitespace_ and words and prev.i >= words[-1].token
-        joins = glued and (tok.lower_ in _CLITICS or tok.text in "-\u2010" or (prev is not None and prev.text in "-\u2010"))
-        if joins and words and any(ch.isalnum() for ch in tok.text + (prev.text if prev is not None else "")):
+        prev = doc[tok.i - 1] if tok.i else None
+        glued = bool(words) and prev is not None and not prev.whitespace_ and prev.i >= words[-1].token
+        part = tok.lower_ in _CLITICS or tok.text in ("-", "\u2010") or (prev is not None and prev.text in ("-", "\u2010"))
+        if glued and part and any(ch.isalnum() for ch in tok.text):
             last = words[-1]
             end = tok.idx + len(tok.text)
             text = doc.text[last.start : end]
             words[-1] = Word(text, lower_preserving(text), last.stem, last.start, end, last.token, last.pos)
         elif any(ch.isalnum() for ch in tok.text):
-            words.append(Word(tok.text, lower_preserving(tok.text), tok.lemma_.lower(), tok.idx, tok.idx + len(tok.text), tok.i, tok.pos_))
-        prev = tok
+            low = lower_preserving(tok.text)
+            words.append(Word(tok.text, low, tok.lemma_.lower(), tok.idx, tok.idx + len(tok.text), tok.i, tok.pos_))
     return words
 
 

@@ -62,17 +62,17 @@ def _filler_at(tok: Token) -> tuple[int, int] | None:
         return tok.idx, tok.idx + 5
     if low in _OPENERS and _opens(tok) and _comma_after(tok):
         return tok.idx, tok.idx + len(tok.text)
-    if low in _ASIDES and _prev(tok) is not None and _prev(tok).text == "," and _comma_after(tok):  # type: ignore[union-attr]
+    p = _prev(tok)
+    if low in _ASIDES and p is not None and p.text == "," and _comma_after(tok):
         return tok.idx, tok.idx + len(tok.text)
-    if low == "know" and _prev(tok) is not None and _prev(tok).lower_ == "you":  # type: ignore[union-attr]
+    if low == "know" and p is not None and p.lower_ == "you":
         # "you know how it is" has a complement; the filler "you know" stands alone.
         if _comma_after(tok) or not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) and (n is None or n.lower_ not in ("how", "what", "where", "when", "why", "that", "if", "whether", "about")):
-            return tok.nbor(-1).idx, tok.idx + 4
-    if low == "mean" and _prev(tok) is not None and _prev(tok).lower_ == "i":  # type: ignore[union-attr]
+            return p.idx, tok.idx + 4
+    if low == "mean" and p is not None and p.lower_ == "i":
         if _comma_after(tok) or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children) and (n is None or n.lower_ not in ("to", "it", "that")):
-            return tok.nbor(-1).idx, tok.idx + 4
+            return p.idx, tok.idx + 4
     if low in ("kind", "sort") and n is not None and n.lower_ == "of":
-        p = _prev(tok)
         if p is None or p.lower_ not in _KIND_DETERMINERS and p.pos_ not in ("DET", "ADJ", "NUM"):
             return tok.idx, n.idx + 2
     return None

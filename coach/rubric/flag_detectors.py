@@ -94,7 +94,7 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 continue  # "leave a lasting mark", "leave my comfort zone"
             timed = _years(sent, tok) is not None or any(c.lower_ in ("soon", "then", "after") for c in tok.subtree)
             hits.append(Hit(_phrase(tok).span, STRONG if objs or here or timed else POSSIBLE))
-        elif tok.pos_ == "VERB" and lemma == "move" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        elif tok.pos_ == "VERB" and lemma == "move" and any(c.lower_ == "on" and not list(c.children) for c in tok.children):
             own, negated = _planned(tok)
             if own and not negated:
                 hits.append(Hit(_phrase(tok).span, STRONG))
@@ -109,8 +109,8 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 hits.append(Hit(_phrase(tok).span, STRONG))
             elif own and years is not None and years <= 2:
                 hits.append(Hit(_phrase(tok).span, STRONG if any(t.lower_ in ("only", "just", "maybe") for t in tok.subtree) else POSSIBLE))
-        elif lemma in ("springboard", "stopgap", "launchpad", "placeholder") or low in fw.STOPGAP_NOUNS:
-            hits.append(_hit(tok, tok, STRONG))
+        elif (lemma in fw.STOPGAP_NOUNS or low in fw.STOPGAP_NOUNS) and tok.pos_ == "NOUN" and tok.text.islower():
+            hits.append(_hit(tok, tok, STRONG))  # a common noun, not a product called "Launchpad"
         elif lemma == "stone" and tok.i > 0 and tok.nbor(-1).lower_ in ("stepping", "step"):
             hits.append(_hit(tok.nbor(-1), tok, STRONG))
         elif lemma == "door" and tok.head.lower_ == "in" and tok.head.head.lower_ == "foot":
@@ -152,7 +152,19 @@ def own_business(sent: SpacySpan, ctx: Context) -> list[Hit]:
     hits = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr", "conj"):
+        if lemma == "boss" and any(c.lower_ == "own" for c in tok.children) and any(c.lower_ == "my" for c in tok.children):
+            own, negated = _planned(tok.head)
+            if own and not negated:
+                hits.append(_hit(tok.left_edge, tok, STRONG))
+        elif tok.lower_ == "myself" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "work":
+            own, negated = _planned(tok.head.head)
+            if own and not negated:
+                hits.append(_hit(tok.head.head, tok, STRONG))
+        elif tok.lower_ in ("freelance", "independent", "solo") and tok.head.lemma_.lower() in ("go", "become", "work", "turn"):
+            own, negated = _planned(tok.head)
+            if own and not negated:
+                hits.append(_hit(tok.head, tok, STRONG))
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr", "conj"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
             if verb.lemma_.lower() not in fw.FOUND_VERBS:
                 continue
@@ -166,18 +178,6 @@ def own_business(sent: SpacySpan, ctx: Context) -> list[Hit]:
             founding = verb.lemma_.lower() in ("start", "launch", "found", "establish", "open")
             if (mine and (business or founding or verb.lemma_.lower() in ("set", "hang"))) or shop or (business and (founding or myself) and (myself or any(c.lower_ in ("a", "my", "our") for c in tok.children))):
                 hits.append(_hit(verb, tok, STRONG))
-        elif lemma == "boss" and any(c.lower_ == "own" for c in tok.children) and any(c.lower_ == "my" for c in tok.children):
-            own, negated = _planned(tok.head)
-            if own and not negated:
-                hits.append(_hit(tok.left_edge, tok, STRONG))
-        elif tok.lower_ == "myself" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "work":
-            own, negated = _planned(tok.head.head)
-            if own and not negated:
-                hits.append(_hit(tok.head.head, tok, STRONG))
-        elif tok.lower_ in ("freelance", "independent", "solo") and tok.head.lemma_.lower() in ("go", "become", "work", "turn"):
-            own, negated = _planned(tok.head)
-            if own and not negated:
-                hits.append(_hit(tok.head, tok, STRONG))
     return hits
 
 
@@ -244,6 +244,13 @@ def money_title(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 for t in c.subtree
             )
             if motive and not syntax.is_negated(verb):
+                hits.append(phrase)
+                continue
+        # "my main motivation is the salary".
+        copula = tok.head if tok.dep_ == "attr" else tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "attr" else None
+        if copula is not None:
+            subj = syntax.subject_of(copula)
+            if subj is not None and subj.lemma_.lower() in fw.MOTIVE_NOUNS and not syntax.is_negated(copula):
                 hits.append(phrase)
                 continue
         # "motivated by the pay", "what matters to me is the salary".

@@ -18,6 +18,7 @@ INTENT_LEMMAS = frozenset(
     "want plan hope aim intend expect aspire wish mean seek strive envision picture imagine like love need look "
     "aim prepare commit determine target".split()
 )
+DESIRE_LEMMAS = frozenset("want hope plan expect aim need".split())
 # Nouns whose copula states a goal: "my goal is to lead".
 GOAL_NOUNS = frozenset("goal aim ambition plan vision target objective priority focus step intention dream hope".split())
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'll", "i'd", "i've"})
@@ -79,10 +80,14 @@ def tense_of(tok: Token) -> Tense:
         return "past"
     if tok.lemma_ in INTENT_LEMMAS and has_complement:
         return "future"
+    if tok.lemma_ in DESIRE_LEMMAS and any(c.dep_ == "dobj" for c in tok.children):
+        return "future"  # "I want two years on commercial jobs": a wish is about what comes next
     if tok.lemma_ == "look" and any(c.lower_ in ("forward", "to") for c in tok.children):
         return "future"
-    if tok.lemma_ == "see" and any(c.lower_ == "myself" for c in tok.children):
-        return "future"
+    if tok.lemma_ in ("see", "picture", "imagine", "envision") and any(
+        c.lower_ == "myself" or any(g.lower_ == "myself" for g in c.children) for c in tok.children
+    ):
+        return "future"  # "I see myself leading ...", whichever way the parser attaches "myself"
     if tok.lemma_ == "be" and has_complement or (tok.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.children)):
         subj = subject_of(tok)
         if subj is not None and subj.lemma_.lower() in GOAL_NOUNS:
@@ -134,4 +139,10 @@ def stance(tok: Token) -> tuple[Tense, bool, bool]:
     subj = subject_of(head)
     # "I plan to ...", and "my plan is to ...": the speaker's own either way.
     first = subj is not None and (subj.lower_ in ("i", "we") or any(c.lower_ in ("my", "our") for c in subj.children))
-    return tense_of(head), negated, first
+    tense = tense_of(head)
+    # "before I set up shop": a time clause under a forward-looking clause looks ahead with it,
+    # whatever the bare verb form ("set" is also a past tense).
+    if tense == "past" and head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children):
+        main = tense_of(head.head)
+        tense = main if main in ("future", "conditional") else tense
+    return tense, negated, first
