@@ -1,0 +1,1 @@
+"""Scripts kept beside the package: training the sentence signals and measuring the coach."""
