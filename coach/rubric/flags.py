@@ -6,16 +6,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.rubric.flag_detectors import RULES
+from coach.signals import sentence_signals
 from coach.rubric.model import Span
 from coach.rubric.rules import Context
 
 if TYPE_CHECKING:
-    from coach.rubric.analysis import Analysis
+    from coach.rubric.analysis import Analysis, SentenceFacts
 
 KINDS = tuple(rule.id.split(".", 1)[1] for rule in RULES)
 MESSAGES = {rule.id.split(".", 1)[1]: rule.message for rule in RULES}
 CONFIDENT = 0.9  # one source alone this sure is strong evidence
 AGREE = 0.5  # a rule and a classifier both at least this sure agree
+SIGNAL_ALONE = 0.9  # the learned signal alone raises a possible flag from this probability
 
 
 @dataclass(frozen=True)
@@ -34,20 +36,31 @@ def weigh(rule: float, signal: float) -> bool:
     return max(rule, signal) >= CONFIDENT or (rule >= AGREE and signal >= AGREE)
 
 
+def _speaks_for_self(f: SentenceFacts, ctx: Context) -> bool:
+    """Return whether a sentence is the speaker's own statement, not about the target employer by name."""
+    names_target = any(f.sentence.start <= i < f.sentence.end for i in ctx.company_chars)
+    return f.first_person and not names_target and f.sentence.word_count >= 4
+
+
 def find_flags(a: Analysis) -> list[Flag]:
     """Return the red flags of an analysed answer, strongest evidence first, and mark their sentences."""
     ctx = Context(frozenset(i for s, e in a.name_spans for i in range(s, e)))
+    signals = sentence_signals([f.span for f in a.facts])
     flags: list[Flag] = []
-    for f in a.facts:
+    for f, probs in zip(a.facts, signals, strict=True):
+        whole = (f.sentence.start, f.sentence.end)
         for rule in RULES:
             kind = rule.id.split(".", 1)[1]
             hits = rule.detect(f.span, ctx)
-            if not hits:
+            best = max((h.confidence for h in hits), default=0.0)
+            signal = probs.get(kind, 0.0)
+            if not hits and (signal < SIGNAL_ALONE or not _speaks_for_self(f, ctx)):
                 continue
-            best = max(h.confidence for h in hits)
-            span = min((h.span for h in hits if h.confidence == best))
-            strong = weigh(best, 0.0)
-            flags.append(Flag(kind, span, strong, best, 0.0))
+            span = min(h.span for h in hits if h.confidence == best) if hits else whole
+            # Measured on the strong sample answers, the signal alone misreads sentences such as
+            # "the role at <company> fits": without a rule it raises a possible flag, never a cap.
+            strong = weigh(best, signal) if hits else False
+            flags.append(Flag(kind, span, strong, best, signal))
             # A sentence with a strong flag states no goal worth crediting.
             f.red_flag = f.red_flag or strong
     flags.sort(key=lambda fl: (not fl.strong, fl.span))
