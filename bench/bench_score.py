@@ -73,9 +73,8 @@ def batch_file(count: int) -> Path:
         style = ANSWER_STYLES[(i // len(profiles)) % len(ANSWER_STYLES)]
         answer = p.answers[style] + ("" if i < len(profiles) * len(ANSWER_STYLES) else f" That is goal number {i}.")
         lines.append(json.dumps({"id": i, "answer": answer, "company": p.company, "role": p.role, "goals": p.goals}))
-    fh = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8")
-    fh.write("\n".join(lines) + "\n")
-    fh.close()
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
     return Path(fh.name)
 
 

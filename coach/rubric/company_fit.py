@@ -32,9 +32,19 @@ def judge(a: Analysis, ledger: Ledger) -> Judgement:
         future = 0.0
     checks = (
         (MENTION, mention, 25, f"Say {company}'s name: interviewers listen for why you chose them."),
-        (SPECIFICS, info, 30, f"Refer to something specific about {company} (a product, its mission, a value) that fits your goals."),
+        (
+            SPECIFICS,
+            info,
+            30,
+            f"Refer to something specific about {company} (a product, its mission, a value) that fits your goals.",
+        ),
         (REASON, reason, 20, f"Say why {company} is the right place for these goals."),
-        (FUTURE, future, 25, f'Show a future at {company}: where you see yourself growing there ("I see myself leading ... here").'),
+        (
+            FUTURE,
+            future,
+            25,
+            f'Show a future at {company}: where you see yourself growing there ("I see myself leading ... here").',
+        ),
     )
     for rule, value, weight, message in checks:
         if value < 1:

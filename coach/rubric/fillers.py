@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coach import lexicon as lx
+from coach.lexicon import word_set
 from coach.rubric.rules import Context, Detector, Hit, Rule
 
 if TYPE_CHECKING:
@@ -18,9 +19,10 @@ _PURE = re.compile(
     r"or\s+something(?:\s+like\s+that)?|and\s+stuff(?:\s+like\s+that)?|and\s+all\s+that|or\s+whatever|"
     r"to\s+be\s+(?:honest|fair)|at\s+the\s+end\s+of\s+the\s+day|if\s+that\s+makes\s+sense|i\s+guess|like\s+i\s+said)(?!\w)"
 )
-_OPENERS = frozenset("well okay ok actually honestly obviously seriously anyway frankly look".split())
-_ASIDES = frozenset("actually honestly obviously really totally seriously".split())
-_KIND_DETERMINERS = frozenset("a an the some any this that what which every each no one another".split())
+_OPENERS = word_set("well okay ok actually honestly obviously seriously anyway frankly look")
+_ASIDES = word_set("actually honestly obviously really totally seriously")
+_KNOW_OBJECTS = word_set("how what where when why that if whether about")
+_KIND_DETERMINERS = word_set("a an the some any this that what which every each no one another")
 
 
 def _next(tok: Token) -> Token | None:
@@ -67,13 +69,16 @@ def _filler_at(tok: Token) -> tuple[int, int] | None:
         return tok.idx, tok.idx + len(tok.text)
     if low == "know" and p is not None and p.lower_ == "you":
         # "you know how it is" has a complement; the filler "you know" stands alone.
-        if _comma_after(tok) or not any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) and (n is None or n.lower_ not in ("how", "what", "where", "when", "why", "that", "if", "whether", "about")):
+        complement = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children)
+        if _comma_after(tok) or not (complement or (n is not None and n.lower_ in _KNOW_OBJECTS)):
             return p.idx, tok.idx + 4
     if low == "mean" and p is not None and p.lower_ == "i":
-        if _comma_after(tok) or not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children) and (n is None or n.lower_ not in ("to", "it", "that")):
+        complement = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+        if _comma_after(tok) or not (complement or (n is not None and n.lower_ in ("to", "it", "that"))):
             return p.idx, tok.idx + 4
     if low in ("kind", "sort") and n is not None and n.lower_ == "of":
-        if p is None or p.lower_ not in _KIND_DETERMINERS and p.pos_ not in ("DET", "ADJ", "NUM"):
+        determined = p is not None and (p.lower_ in _KIND_DETERMINERS or p.pos_ in ("DET", "ADJ", "NUM"))
+        if not determined:
             return tok.idx, n.idx + 2
     return None
 
@@ -110,8 +115,21 @@ FILLERS = Rule(
     "Drop filler words",
     "low",
     fillers,
-    fires=("Um, I want to lead a team.", "I was, like, terrified.", "So, my goal is to lead.", "It is kind of hard.", "I want to, you know, lead."),
-    passes=("I would like to lead a team.", "So that I can lead, I will study.", "Right now I am a nurse.", "You know how it is.", "I will take some kind of course.", "I did well, and I mean to lead."),
+    fires=(
+        "Um, I want to lead a team.",
+        "I was, like, terrified.",
+        "So, my goal is to lead.",
+        "It is kind of hard.",
+        "I want to, you know, lead.",
+    ),
+    passes=(
+        "I would like to lead a team.",
+        "So that I can lead, I will study.",
+        "Right now I am a nurse.",
+        "You know how it is.",
+        "I will take some kind of course.",
+        "I did well, and I mean to lead.",
+    ),
 )
 HEDGES = Rule(
     "succinctness.hedges",

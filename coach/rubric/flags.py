@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.rubric.flag_detectors import RULES
-from coach.signals import sentence_signals
 from coach.rubric.model import Span
 from coach.rubric.rules import Context
+from coach.signals import sentence_signals
 
 if TYPE_CHECKING:
     from coach.rubric.analysis import Analysis, SentenceFacts

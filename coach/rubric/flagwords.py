@@ -17,7 +17,8 @@ EMPLOYER_NOUNS = words(
 OTHER_EMPLOYER_NOUNS = words(
     "company companies firm firms employer employers competitor competitors rival rivals bank banks agency agencies "
     "studio studios chain chains player players consultancy consultancies startup startups hospital hospitals "
-    "contractor contractors brand brands carrier carriers airline airlines house houses outfit outfits shop shops"
+    "contractor contractors brand brands carrier carriers airline airlines house houses outfit outfits shop shops "
+    "lender lenders fund funds"
 )
 OTHER_MARKERS = words("other another bigger larger large better different rival competing big major top elsewhere")
 DEPART_VERBS = words("leave quit resign exit depart")
@@ -47,7 +48,7 @@ WORKPLACE_NOUNS = words(
 NEGATIVE_WORDS = words(
     "toxic terrible awful horrible horrendous incompetent clueless useless pathetic dysfunctional chaotic "
     "disorganised disorganized lazy stingy cheap unfair rude miserable hopeless unbearable joke nightmare mess "
-    "disaster worst bad poor dreadful"
+    "disaster worst bad poor dreadful shocking appalling badly"
 )
 DISLIKE_VERBS = words("hate despise loathe resent detest")
 WEARY_WORDS = words("sick tired fed bored burnt burned done exhausted stuck fed-up")
@@ -56,3 +57,10 @@ AWAY_PLACES = words("abroad overseas away home back")
 STOPGAP_NOUNS = words("stepping-stone stopgap stop-gap springboard launchpad placeholder")
 PLAN_NOUNS = words("goal goals plan plans idea clue")
 UNCERTAIN_VERBS = words("know decide figure think plan")
+# Words that make a noun or verb say "this is what matters to me".
+IMPORTANCE_WORDS = words("big biggest main important key real only major most primary number")
+IMPORTANCE_NOUNS = words("thing part factor deal")
+COMPARATIVES = words("better higher more bigger larger much twice double")
+TEMPORARY_WORDS = words("short-term temporary interim")
+STEP_NOUNS = words("step move stint thing gig job role base bridge position placement stop")
+COMPLAINT_VERBS = words("blame ignore micromanage undermine")

@@ -29,7 +29,11 @@ def judge(a: Analysis, ledger: Ledger) -> Judgement:
             surface = dict(terms.goal_surface)
             missing = [surface[s] for s, _ in sorted(goal_weights.items(), key=lambda kv: -kv[1]) if s not in forward_goal_stems]
             past_only = {s for f in a.facts if not f.forward for s in f.goal_stems} - forward_goal_stems
-            hint = " You mention them only as things already done; say what comes next." if past_only and not forward_goal_stems else ""
+            hint = (
+                " You mention them only as things already done; say what comes next."
+                if past_only and not forward_goal_stems
+                else ""
+            )
             ledger.add(
                 GOALS,
                 "Build the answer on the goals you gave, as plans for the future"

@@ -18,7 +18,9 @@ _MESSAGES = {
 def judge(a: Analysis, ledger: Ledger) -> Judgement:
     """Judge whether the answer has a long-term vision, short-term steps and a plan."""
     forward = [f for f in a.facts if f.forward and f.first_person and not f.red_flag]
-    vision = 1.0 if any(f.long_term for f in forward) else 0.5 if any(f.progression and not f.short_term for f in forward) else 0.0
+    vision = (
+        1.0 if any(f.long_term for f in forward) else 0.5 if any(f.progression and not f.short_term for f in forward) else 0.0
+    )
     steps_count = sum(1 for f in forward if f.short_term or (f.timelines and not f.long_term))
     goal_count = len([f for f in forward if f.states_goal])
     steps = 1.0 if steps_count >= 1 and goal_count >= 2 else 0.5 if steps_count or len(forward) >= 2 else 0.0

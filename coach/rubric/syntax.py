@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from coach.lexicon import word_set
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -14,13 +16,13 @@ Tense = Literal["future", "conditional", "past", "present"]
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll", "wo", "ll"})
 CONDITIONAL_AUX = frozenset({"would", "'d", "\u2019d", "could", "might", "may", "should"})
 # Verbs that turn their complement into an intention: "I want to lead", "I plan to earn".
-INTENT_LEMMAS = frozenset(
+INTENT_LEMMAS = word_set(
     "want plan hope aim intend expect aspire wish mean seek strive envision picture imagine like love need look "
-    "aim prepare commit determine target".split()
+    "aim prepare commit determine target"
 )
-DESIRE_LEMMAS = frozenset("want hope plan expect aim need".split())
+DESIRE_LEMMAS = word_set("want hope plan expect aim need")
 # Nouns whose copula states a goal: "my goal is to lead".
-GOAL_NOUNS = frozenset("goal aim ambition plan vision target objective priority focus step intention dream hope".split())
+GOAL_NOUNS = word_set("goal aim ambition plan vision target objective priority focus step intention dream hope")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'll", "i'd", "i've"})
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
 
@@ -88,7 +90,7 @@ def tense_of(tok: Token) -> Tense:
         c.lower_ == "myself" or any(g.lower_ == "myself" for g in c.children) for c in tok.children
     ):
         return "future"  # "I see myself leading ...", whichever way the parser attaches "myself"
-    if tok.lemma_ == "be" and has_complement or (tok.lemma_ == "be" and any(c.dep_ == "attr" for c in tok.children)):
+    if tok.lemma_ == "be" and (has_complement or any(c.dep_ == "attr" for c in tok.children)):
         subj = subject_of(tok)
         if subj is not None and subj.lemma_.lower() in GOAL_NOUNS:
             return "future"
@@ -138,7 +140,7 @@ def stance(tok: Token) -> tuple[Tense, bool, bool]:
     negated = any(is_negated(t) for t in links if t.pos_ in ("VERB", "AUX", "ADJ"))
     subj = subject_of(head)
     # "I plan to ...", and "my plan is to ...": the speaker's own either way.
-    first = subj is not None and (subj.lower_ in ("i", "we") or any(c.lower_ in ("my", "our") for c in subj.children))
+    first = subj is not None and (subj.lower_ in ("i", "we", "me") or any(c.lower_ in ("my", "our") for c in subj.children))
     tense = tense_of(head)
     # "before I set up shop": a time clause under a forward-looking clause looks ahead with it,
     # whatever the bare verb form ("set" is also a past tense).
