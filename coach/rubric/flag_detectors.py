@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 STRONG = 1.0
 POSSIBLE = 0.6
-_NUMBER_WORDS: dict[str, float] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "few": 3}
-_NUMBER_WORDS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20, "several": 4})
+_NUMBER_WORDS: dict[str, float] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20})
+_NUMBER_WORDS.update({"couple": 2, "few": 3, "several": 4})
 
 
 def _hit(first: Token, last: Token, confidence: float) -> Hit:
