@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.present import escape_markdown, highlighted_markdown, highlights
+from coach.present import band_colour, band_label, escape_markdown, highlighted_markdown, highlights
 from coach.rubric import Target, score_answer
 
 TARGET = Target("Acme Robotics", "Controls Engineer", "Lead the controls team.")
@@ -57,3 +57,12 @@ def test_highlighted_markdown_wraps_runs_in_background_directives() -> None:
     md = highlighted_markdown(answer, score_answer(answer, TARGET))
     assert ":orange-background[Um]" in md
     assert "\\[the team\\]\\(http\\:" in md
+
+
+@pytest.mark.parametrize(
+    ("score", "label", "colour"),
+    [(12, "Needs work (0-39)", "red"), (55, "Getting there (40-69)", "orange"), (70, "Strong (70-100)", "green")],
+)
+def test_band_labels_give_words_and_range(score: float, label: str, colour: str) -> None:
+    assert band_label(score) == label
+    assert band_colour(score) == colour

@@ -8,7 +8,7 @@ points it cost in which dimension. Judgement reads one linguistic analysis of th
 from __future__ import annotations
 
 from coach.rubric.fillers import VOCABULARY_RULES
-from coach.rubric.flag_detectors import RULES as RED_FLAG_RULES
+from coach.rubric.flag_rules import RULES as RED_FLAG_RULES
 from coach.rubric.followup import FOLLOWUP_IDEAL_WORDS, FollowupResult, score_followup
 from coach.rubric.model import (
     BANDS,

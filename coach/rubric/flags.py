@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coach.rubric.flag_detectors import RULES
+from coach.rubric.flag_rules import RULES
 from coach.rubric.model import Span
 from coach.rubric.rules import Context
 from coach.signals import sentence_signals
