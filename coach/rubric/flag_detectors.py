@@ -92,6 +92,16 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 continue
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             here = [c for c in tok.children if c.lower_ in ("here", "behind")]
+            for_other = [
+                g
+                for c in [*tok.children, *(g for o in objs for g in o.children)]
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children
+                if g.lemma_.lower() in fw.STUDY_NOUNS | fw.OTHER_EMPLOYER_NOUNS | fw.EMPLOYER_NOUNS
+            ]
+            if objs and for_other:  # "leave support for nursing school"
+                hits.append(hit_between(tok, for_other[0], STRONG))
+                continue
             if (
                 objs
                 and objs[0].lemma_.lower() not in fw.EMPLOYER_NOUNS
@@ -109,6 +119,10 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
             own, negated = planned(tok.head if low != "else" else tok.head.head)
             if own and not negated:
                 hits.append(hit_between(tok.head, tok, STRONG))
+        elif tok.pos_ == "VERB" and lemma in fw.MOVE_VERBS and any(c.lower_ == "back" for c in tok.children):
+            own, negated = planned(tok)
+            if own and not negated and tok.tag_ != "VBD":
+                hits.append(Hit(phrase_hit(tok).span, POSSIBLE))  # "I'd head back to fintech"
         elif tok.pos_ == "VERB" and lemma == "stay":
             own, negated = planned(tok)
             years = _years(sent, tok)
@@ -168,6 +182,15 @@ def other_employer(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 tok, ctx
             ):
                 hits.append(hit_between(talk, tok, POSSIBLE))  # "talking to a couple of consultancies"
+            continue
+        if (
+            tok.pos_ == "NOUN"
+            and noun in fw.OTHER_EMPLOYER_NOUNS
+            and any(m.lower_ in ("another", "other", "rival") for m in tok.children)
+        ):
+            tense, negated, _ = syntax.stance(tok.head)
+            if not negated and not tied_here(tok, ctx) and tense != "past":
+                hits.append(hit_between(tok.left_edge, tok, POSSIBLE))  # "if another group offered me ..."
             continue
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in (fw.MOVE_VERBS | {"join", "apply", "look"}):
             continue
@@ -250,6 +273,10 @@ def career_switch(sent: SpacySpan, ctx: Context) -> list[Hit]:
                     (o.lower_.endswith("s") and o.lower_ != "path") or different or tok.lemma_.lower() in ("leave", "quit")
                 ):
                     hits.append(hit_between(tok, o, STRONG))
+            if any(t.lower_ in ("altogether", "entirely", "completely") for t in tok.subtree) and any(
+                c.lower_ in ("out", "away") for c in tok.children
+            ):
+                hits.append(Hit(phrase_hit(tok).span, STRONG))  # "get out of childcare altogether"
             if tok.lemma_.lower() == "retrain":
                 hits.append(Hit(phrase_hit(tok).span, POSSIBLE))
         elif tok.lemma_.lower() in ("passion", "calling", "dream") and any(
@@ -270,7 +297,7 @@ def personal_away(sent: SpacySpan, ctx: Context) -> list[Hit]:
         if not own or negated:
             continue
         away = any(c.lower_ in fw.AWAY_PLACES - {"back", "home"} for c in tok.children) or any(
-            g.ent_type_ == "GPE" for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+            g.ent_type_ == "GPE" for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.subtree
         )
         if (lemma in fw.AWAY_VERBS or (lemma in fw.MOVE_VERBS and away)) and not tied_here(tok, ctx):
             hits.append(Hit(phrase_hit(tok).span, STRONG if _years(sent, tok) is not None or away else POSSIBLE))

@@ -31,14 +31,26 @@ def _important(t: Token) -> bool:
 
 
 def _importance_frame(tok: Token) -> bool:
-    """Return whether a pay or title word is the subject or complement of a clause saying it matters most."""
-    verb = tok.head
-    if syntax.is_negated(verb):
-        return False
-    if tok.dep_ == "nsubj" and verb.lemma_.lower() in ("matter", "count"):
+    """Return whether a pay or title word sits in a clause saying it matters most ("the main draw is the salary")."""
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("matter", "count") and not syntax.is_negated(tok.head):
         return True
-    others = [c for c in verb.children if c is not tok and c.dep_ in ("nsubj", "attr", "acomp")]
-    return verb.lemma_.lower() == "be" and any(_important(o) for o in others)
+    for verb in tok.ancestors:
+        if syntax.is_negated(verb):
+            return False
+        for other in verb.children:
+            if tok in other.subtree:
+                continue
+            # "what matters most is ...", "what I'm really after is ..."
+            if other.dep_ == "csubj" and (
+                other.lemma_.lower() in ("matter", "count", "want", "need") or any(t.lower_ == "after" for t in other.subtree)
+            ):
+                return True
+            # "the main attraction is ...", "the title is the big thing"
+            if verb.lemma_.lower() == "be" and other.dep_ in ("nsubj", "attr", "acomp") and _important(other):
+                return True
+        if verb.lemma_.lower() == "be":
+            return False
+    return False
 
 
 def money_title(sent: SpacySpan, ctx: Context) -> list[Hit]:
@@ -56,8 +68,8 @@ def money_title(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 hits.append(hit_between(head, tok, STRONG))
                 continue
         # "in it for the overtime", "for the money".
-        if tok.dep_ in ("pobj", "conj") and (head.lower_ == "for" or head.head.lower_ == "for"):
-            prep = head if head.lower_ == "for" else head.head
+        if tok.dep_ in ("pobj", "conj") and (head.lower_ in ("for", "after") or head.head.lower_ in ("for", "after")):
+            prep = head if head.lower_ in ("for", "after") else head.head
             if prep.head.lemma_.lower() in ("be", "do", "work", "it", "in", "here") or any(
                 t.lower_ == "it" for t in prep.head.subtree
             ):
@@ -89,7 +101,7 @@ def money_title(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 hits.append(phrase)
                 continue
         # "the title matters", "the senior title is the big thing for me", "a big part of it is the title".
-        if tok.dep_ in ("nsubj", "attr") and _importance_frame(tok):
+        if _importance_frame(tok):
             hits.append(phrase)
             continue
         # "the salaries are much better": pay compared, as a reason.
@@ -98,10 +110,21 @@ def money_title(sent: SpacySpan, ctx: Context) -> list[Hit]:
         ):
             hits.append(hit_between(tok.left_edge, tok.head.right_edge, POSSIBLE))
             continue
+        # "that's where the real money is", "the big salaries".
+        if tok.lemma_.lower() in fw.MONEY_NOUNS and any(m.lower_ in fw.PAY_ADJECTIVES for m in tok.children):
+            hits.append(phrase)
+            continue
         # "motivated by the pay", "what matters to me is the salary".
         if any(t.lemma_.lower() in ("motivate", "drive") and t.tag_ == "VBN" for t in tok.ancestors):
             hits.append(phrase)
     return hits
+
+
+def _workplace(tok: Token) -> bool:
+    """Return whether a subject is a person or body at work, following "who" back to its noun ("my PI, who ...")."""
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    return tok.lemma_.lower() in fw.WORKPLACE_NOUNS
 
 
 def negativity(sent: SpacySpan, ctx: Context) -> list[Hit]:
@@ -113,7 +136,7 @@ def negativity(sent: SpacySpan, ctx: Context) -> list[Hit]:
             subj = syntax.subject_of(tok)
             if subj is not None and subj.lower_ in ("i", "we") and not syntax.is_negated(tok):
                 hits.append(Hit(phrase_hit(tok).span, STRONG))
-        elif tok.dep_ in ("nsubj", "nsubjpass") and lemma in fw.WORKPLACE_NOUNS and tok.idx not in ctx.company_chars:
+        elif tok.dep_ in ("nsubj", "nsubjpass") and _workplace(tok) and tok.idx not in ctx.company_chars:
             verb = tok.head
             said = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
             bad = any(t.lemma_.lower() in fw.NEGATIVE_WORDS for c in said for t in c.subtree)
@@ -134,7 +157,8 @@ def negativity(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 hits.append(hit_between(tok, tok.head, STRONG))
         elif lemma in ("get", "run", "escape") and any(c.lower_ in ("away", "out") for c in tok.children):
             own, negated = planned(tok)
-            if own and not negated and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for c in tok.children):
+            parts = [tok, *(c for c in tok.children if c.lower_ in ("away", "out"))]
+            if own and not negated and any(c.dep_ == "prep" and c.lower_ in ("from", "of") for p in parts for c in p.children):
                 hits.append(Hit(phrase_hit(tok).span, POSSIBLE))  # "get away from where I am"
         elif lemma == "have" and any(c.lower_ == "enough" for c in tok.children):
             subj = syntax.subject_of(tok)

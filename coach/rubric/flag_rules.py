@@ -22,6 +22,7 @@ RULES = (
             "I don't plan to stay long.",
             "I see this post as a short-term step.",
             "I'll give it everything while I'm here.",
+            "In two years I plan to leave sales for law school.",
         ),
         passes=(
             "I want to leave a real legacy in the lab.",
@@ -44,6 +45,7 @@ RULES = (
             "Eventually I'd like to join one of the large consultancies.",
             "I'm hoping to jump to a competitor once I have the experience.",
             "I've been talking to a couple of consultancies.",
+            "If another firm offered me a lead role, I'd take it.",
         ),
         passes=(
             "I want to move to a bigger role within your team.",
@@ -83,6 +85,7 @@ RULES = (
         passes=(
             "I switched careers five years ago and found my field.",
             "I want to move into a senior role in this field.",
+            "I've never wanted to get out of teaching; I love it.",
             "I don't want to change careers; nursing is my field.",
         ),
     ),
@@ -99,6 +102,8 @@ RULES = (
             "I'm mostly in it for the hourly rate.",
             "The title matters most to me.",
             "The salaries there are much better.",
+            "What I'm really after is a bigger title.",
+            "The main attraction is the salary band.",
         ),
         passes=(
             "I want to help businesses save money.",
@@ -118,6 +123,7 @@ RULES = (
             "The management there is a joke.",
             "I'm sick of my team.",
             "My director takes the credit for everything.",
+            "I need to get away from my manager, who takes credit for my work.",
         ),
         passes=(
             "Nothing will hold me back from passing the exam.",

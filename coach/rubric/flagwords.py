@@ -18,7 +18,7 @@ OTHER_EMPLOYER_NOUNS = words(
     "company companies firm firms employer employers competitor competitors rival rivals bank banks agency agencies "
     "studio studios chain chains player players consultancy consultancies startup startups hospital hospitals "
     "contractor contractors brand brands carrier carriers airline airlines house houses outfit outfits shop shops "
-    "lender lenders fund funds"
+    "lender lenders fund funds site sites group groups"
 )
 OTHER_MARKERS = words("other another bigger larger large better different rival competing big major top elsewhere")
 DEPART_VERBS = words("leave quit resign exit depart")
@@ -28,7 +28,7 @@ BUSINESS_NOUNS = words(
     "business company firm startup agency consultancy practice shop store studio clinic restaurant cafe bakery "
     "brand label venture outfit salon gym bistro truck pharmacy shingle operation contracting consulting"
 )
-FOUND_VERBS = words("start open launch found establish set hang build run own have create")
+FOUND_VERBS = words("start open launch found establish set hang build run own have create plan")
 CAREER_NOUNS = words("career careers field fields industry industries profession professions path paths line sector")
 CHANGE_VERBS = words("switch change leave quit pivot transition retrain move shift")
 MONEY_NOUNS = words(
@@ -43,7 +43,7 @@ MOTIVE_VERBS = words("motivate drive get keep matter attract interest excite")
 # Words for the people and places of work a speaker may complain about.
 WORKPLACE_NOUNS = words(
     "boss bosses manager managers management company employer workplace culture leadership supervisor supervisors "
-    "director directors owner owners colleagues coworkers co-workers team firm place job head chef staff admin"
+    "director directors owner owners colleagues coworkers co-workers team firm place job head chef staff admin pi principal"
 )
 NEGATIVE_WORDS = words(
     "toxic terrible awful horrible horrendous incompetent clueless useless pathetic dysfunctional chaotic "
@@ -64,3 +64,6 @@ COMPARATIVES = words("better higher more bigger larger much twice double")
 TEMPORARY_WORDS = words("short-term temporary interim")
 STEP_NOUNS = words("step move stint thing gig job role base bridge position placement stop")
 COMPLAINT_VERBS = words("blame ignore micromanage undermine")
+STUDY_NOUNS = words("school university college course degree training")
+PAY_ADJECTIVES = words("real big serious good")
+CV_NOUNS = words("cv resume résumé linkedin profile")

@@ -140,7 +140,11 @@ def stance(tok: Token) -> tuple[Tense, bool, bool]:
     negated = any(is_negated(t) for t in links if t.pos_ in ("VERB", "AUX", "ADJ"))
     subj = subject_of(head)
     # "I plan to ...", and "my plan is to ...": the speaker's own either way.
-    first = subj is not None and (subj.lower_ in ("i", "we", "me") or any(c.lower_ in ("my", "our") for c in subj.children))
+    first = subj is not None and (
+        subj.lower_ in ("i", "we", "me", "myself")
+        or any(c.lower_ in ("my", "our") for c in subj.children)
+        or subj.lemma_.lower() in GOAL_NOUNS  # "the plan is to ...": the speaker's plan
+    )
     tense = tense_of(head)
     # "before I set up shop": a time clause under a forward-looking clause looks ahead with it,
     # whatever the bare verb form ("set" is also a past tense).
