@@ -69,7 +69,10 @@ def _filler_at(tok: Token) -> tuple[int, int] | None:
         return tok.idx, tok.idx + len(tok.text)
     if low == "know" and p is not None and p.lower_ == "you":
         # "you know how it is" has a complement; the filler "you know" stands alone.
-        complement = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children)
+        before = _prev(p)
+        # Set off by punctuation on both sides (", you know." / ", you know,") it is an aside, however parsed.
+        aside = before is not None and before.is_punct and (n is None or n.is_punct)
+        complement = not aside and any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children)
         if _comma_after(tok) or not (complement or (n is not None and n.lower_ in _KNOW_OBJECTS)):
             return p.idx, tok.idx + 4
     if low == "mean" and p is not None and p.lower_ == "i":
