@@ -65,8 +65,8 @@ def test_red_flags_are_found_where_planted_and_not_in_strong_answers() -> None:
     planted = sum(_score(p, "red_flag").scores.red_flags < 100 for p in ALL_PROFILES)
     swapped = sum(_score(p, "strong_red_flag_swap").scores.red_flags < 100 for p in ALL_PROFILES)
     assert _report("strong answers with no red flag", clean, n) >= FLOOR
-    assert _report("red_flag answers flagged", planted, n) >= 0.75
-    assert _report("strong_red_flag_swap answers flagged", swapped, n) >= 0.6
+    assert _report("red_flag answers flagged", planted, n) >= 0.9
+    assert _report("strong_red_flag_swap answers flagged", swapped, n) >= 0.8
 
 
 def test_one_liner_scores_low_everywhere_but_brevity() -> None:
