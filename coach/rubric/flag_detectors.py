@@ -225,7 +225,10 @@ def own_business(sent: SpacySpan, ctx: Context) -> list[Hit]:
             own, negated = planned(tok.head.head)
             if own and not negated:
                 hits.append(hit_between(tok.head.head, tok, STRONG))
-        elif tok.lower_ in ("freelance", "independent", "solo") and tok.head.lemma_.lower() in ("go", "become", "work", "turn"):
+        elif (tok.lower_ == "freelance" and tok.head.lemma_.lower() in ("go", "become", "work", "turn")) or (
+            # "go independent", but not "become independent with the tools": a skill, not a business.
+            tok.lower_ in ("independent", "solo") and tok.head.lemma_.lower() in ("go", "turn") and not list(tok.children)
+        ):
             own, negated = planned(tok.head)
             if own and not negated:
                 hits.append(hit_between(tok.head, tok, STRONG))

@@ -70,6 +70,7 @@ RULES = (
             "I'd like to start a new clinic for the group.",
             "I never want to start my own business; I like being part of a team.",
             "I want to help small businesses grow.",
+            "Within a year I want to become independent with the new design tools.",
         ),
     ),
     Rule(

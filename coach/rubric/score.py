@@ -55,7 +55,7 @@ def _caps(a: Analysis, ledger: Ledger, weighted: float) -> None:
             f"{RED_FLAG_CAP:.0f}; fix the flagged words first.",
             "high",
             [fl.span for fl in a.flags if fl.strong],
-            overall=now - capped,
+            overall=max(now - capped, 1.0 if now > RED_FLAG_CAP else 0.0),
         )
     n = len(a.words)
     if n > LENGTH_CAP_WORDS:
@@ -66,7 +66,8 @@ def _caps(a: Analysis, ledger: Ledger, weighted: float) -> None:
             f"caps the overall score at {LENGTH_CAP:.0f}: no interviewer listens that long.",
             "high",
             [(a.words[LENGTH_CAP_WORDS].start, a.words[-1].end)],
-            overall=now - max(0.0, min(now, LENGTH_CAP)),
+            # At least a point when it bites, so the cap is never lost to the ledger's rounding.
+            overall=max(now - max(0.0, min(now, LENGTH_CAP)), 1.0 if now > LENGTH_CAP else 0.0),
         )
 
 
