@@ -36,7 +36,7 @@ MONEY_NOUNS = words(
     "cash compensation remuneration package perks raise equity"
 )
 RATE_MODIFIERS = words("union hourly day daily pay going overtime contract")
-TITLE_NOUNS = words("title titles status")
+TITLE_NOUNS = words("title titles")
 ACQUIRE_VERBS = words("earn make get want chase need take double increase maximise maximize bank pocket grab")
 MOTIVE_NOUNS = words("motivation motivator reason priority goal focus driver aim interest draw attraction point")
 MOTIVE_VERBS = words("motivate drive get keep matter attract interest excite")
