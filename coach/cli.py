@@ -83,6 +83,7 @@ def format_result(result: RubricResult, answer: str) -> str:
     lines = []
     for key, label in DIMENSION_LABELS:
         lines.append(f"{label:<13} {scores[key]:5.0f}  {_bar(scores[key])}")
+    lines.insert(1, f"{'':<13} {result.band} (bands: 0-39 needs work, 40-69 getting there, 70-100 strong)")
     seconds = result.speaking_seconds
     lines.append("")
     lines.append(

