@@ -89,7 +89,7 @@ def check_auth_config(secrets: Mapping[str, Any]) -> None:
     if section is None:
         raise SignInConfigError(
             "Sign-in is on but .streamlit/secrets.toml has no [auth] table: add redirect_uri, cookie_secret, "
-            "client_id, client_secret and server_metadata_url (see "Deploying for a group" in the README)."
+            "client_id, client_secret and server_metadata_url (see 'Deploying for a group' in the README)."
         )
     missing = [key for key in (*SHARED_AUTH_KEYS, *PROVIDER_AUTH_KEYS) if not section.get(key)]
     if missing:
