@@ -36,6 +36,7 @@ KEPT_PREFIXES = ("fu_answer_",)
 # Answer boxes whose typed text is kept in the store as it changes, so a reload brings it back.
 DRAFT_BOXES = ("answer", "draft_edit", "tailor_answer")
 DRAFT_PREFIXES = ("fu_answer_",)
+HISTORY_PAGE_SIZE = 20  # attempts the history shows a page
 
 
 def history() -> History:
