@@ -10,6 +10,7 @@ from coach.errors import BackendError, InputError
 from coach.inputs import check_answer, decode_text
 from coach.present import clip, escape_markdown, safe_markdown
 from coach.rubric import score_answer
+from ui.keep import band_text
 from ui.model_choice import current_backend
 from ui.state import current_inputs, keep_box, save_attempt
 from ui.widgets import Pump, finish, show_scores, show_task_info
@@ -105,11 +106,13 @@ with st.empty().container():
             mine, better = st.columns(2)
             with mine:
                 st.metric("Your answer", f"{critiqued_result.result.scores.overall:.0f} / 100")
+                st.markdown(band_text(critiqued_result.result.scores.overall))
                 st.code(critiqued_result.answer, language=None, wrap_lines=True)
             with better:
                 st.metric(
                     f"Stronger version ({stronger.model})", f"{stronger.result.scores.overall:.0f} / 100", delta=f"{delta:+.0f}"
                 )
+                st.markdown(band_text(stronger.result.scores.overall))
                 st.code(stronger.text, language=None, wrap_lines=True)
         else:
             st.caption("No rewrite scored higher than yours without adding facts you did not give.")

@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from coach.history import WHOLE_ANSWERS, Attempt
-from coach.present import DIMENSION_LABELS, band_colour, band_label, escape_markdown
+from coach.present import DIMENSION_LABELS, band_label, escape_markdown
+from ui.keep import scored_text as scored
 from ui.state import HISTORY_PAGE_SIZE as PAGE_SIZE
 from ui.state import history
 from ui.widgets import SCORE_KEYS
@@ -189,11 +190,6 @@ def show_export_and_delete(labels: dict[str, Attempt]) -> None:
 def turn_page(step: int) -> None:
     """Move to the next or previous page of attempts (a button callback)."""
     st.session_state.history_page = max(0, st.session_state.get("history_page", 0) + step)
-
-
-def scored(score: float) -> str:
-    """Return an overall score with its band in words, coloured, as Markdown."""
-    return f"**{score:.0f}** :{band_colour(score)}[{band_label(score)}]"
 
 
 def show_attempts(attempts: list[Attempt]) -> None:

@@ -9,6 +9,7 @@ from coach.coaching import TailorResult, tailor_events
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer
 from coach.present import diff_markdown, escape_markdown
+from ui.keep import band_text
 from ui.model_choice import current_backend
 from ui.state import answer_so_far, current_inputs, keep_box, save_attempt
 from ui.widgets import Pump, finish, show_task_info
@@ -50,6 +51,7 @@ with st.empty().container():
         left, right = st.columns(2)
         with left:
             st.metric("Before", f"{tailored_result.original_result.scores.overall:.0f} / 100")
+            st.markdown(band_text(tailored_result.original_result.scores.overall))
             with st.container(border=True):
                 st.markdown(before)
         with right:
@@ -58,6 +60,7 @@ with st.empty().container():
                 f"{tailored_result.result.scores.overall:.0f} / 100",
                 delta=f"{delta:+.0f}",
             )
+            st.markdown(band_text(tailored_result.result.scores.overall))
             with st.container(border=True):
                 st.markdown(after)
         st.code(tailored_result.answer, language=None, wrap_lines=True)
