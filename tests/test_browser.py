@@ -4,6 +4,7 @@ driven by Playwright in Debian's Chromium. Screenshots go to test-output/screens
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -13,12 +14,14 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import PROFILES, ROOT
 
 pytestmark = pytest.mark.slow
+FOLLOW_UP_REPLY = "I will shadow two on-call shifts in my first 90 days and take my own rotation by month nine."
 SHOTS = ROOT / "test-output" / "screenshots"
 DOC_SHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM_ARGS = [
@@ -163,11 +166,91 @@ def test_profile_draft_feedback_and_history_in_a_real_browser(server: str, brows
     # History: both attempts are there.
     go(page, "history")
     panel.get_by_text("Compare two attempts").wait_for()
-    assert panel.locator('[data-testid="stDataFrame"]').count() >= 2  # the attempts table and the comparison
+    assert panel.locator('[data-testid="stExpander"]').count() >= 2  # each attempt, its full answer inside
     attempts = panel.locator('[data-testid="stMetric"]').filter(has_text="Attempts").locator('[data-testid="stMetricValue"]')
     assert int(attempts.inner_text()) >= 2  # the draft and the scored answer
     shot(page, "history")
     page.close()
+
+
+def expect(locator: object) -> Any:
+    """Return Playwright's retrying assertions for a locator."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)  # type: ignore[call-overload]
+
+
+def fill(panel: object, label: str, value: str) -> None:
+    """Type into a labelled field and leave it, which is when Streamlit takes the value."""
+    field = panel.get_by_label(label, exact=True).first  # type: ignore[attr-defined]
+    field.fill(value)
+    field.press("Tab")
+
+
+def test_work_is_never_lost_and_follow_ups_keep_real_scores(server: str, browser: object) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 2200})  # type: ignore[attr-defined]
+    first, second = context.new_page(), context.new_page()
+    for page in (first, second):
+        page.set_default_timeout(30_000)
+        page.goto(server)
+        page.get_by_text("What are your career goals?").first.wait_for()
+    one, two = first.locator('[data-testid="stMain"]'), second.locator('[data-testid="stMain"]')
+    # Two tabs opened on one profile: the second one's save is refused and both texts are kept.
+    fill(one, "Company", "Acme Robotics")
+    first.wait_for_timeout(800)
+    fill(two, "Company", "Globex")
+    two.get_by_text("changed in another tab").wait_for()
+    two.locator("code").filter(has_text="Company: Acme Robotics").first.wait_for()  # the other tab's saved text
+    two.locator("code").filter(has_text="Company: Globex").first.wait_for()  # and this tab's, side by side
+    shot(second, "profile-conflict")
+    two.get_by_role("button", name="Keep mine").click()
+    two.get_by_text("changed in another tab").wait_for(state="detached")
+    second.close()
+    first.reload()
+    first.get_by_text("What are your career goals?").first.wait_for()
+    expect(one.get_by_label("Company", exact=True)).to_have_value("Globex")  # "Keep mine" saved this tab's text
+
+    # Load sample asks first and offers Undo.
+    one.get_by_role("button", name="Load sample").click()
+    one.get_by_text("This replaces your profile").wait_for()
+    one.get_by_role("button", name="Replace").click()
+    one.get_by_role("button", name="Undo").wait_for()
+
+    # An unscored answer survives a reload.
+    go(first, "feedback")
+    fill(one, "Your answer", PROFILES[0].answers["strong"])
+    first.wait_for_timeout(800)
+    first.reload()
+    go(first, "feedback")
+    expect(one.get_by_label("Your answer", exact=True)).to_have_value(PROFILES[0].answers["strong"])
+
+    # A follow-up reply is stored with its real scores, shown in the history and in both exports.
+    go(first, "drill")
+    one.get_by_role("button", name="Get follow-up questions").click()
+    one.get_by_text("Score this answer").first.wait_for(timeout=MODEL_WAIT_MS)
+    fill(one, "Your answer", FOLLOW_UP_REPLY)
+    first.wait_for_timeout(500)
+    one.get_by_role("button", name="Score this answer").first.click()
+    relevance = one.locator('[data-testid="stMetric"]').filter(has_text="Relevance").locator('[data-testid="stMetricValue"]')
+    assert float(relevance.inner_text()) > 0
+    go(first, "history")
+    one.get_by_text("followup").first.wait_for()
+    assert "followup (0)" not in one.inner_text()
+    with first.expect_download() as markdown:
+        one.get_by_role("button", name="Download as Markdown").click()
+    exported = Path(markdown.value.path()).read_text()
+    assert "Follow-up question" in exported and "- Overall 0;" not in exported
+    with first.expect_download() as as_json:
+        one.get_by_role("button", name="Download as JSON").click()
+    followups = [a for a in json.loads(Path(as_json.value.path()).read_text())["attempts"] if a["kind"] == "followup"]
+    assert followups and all(a["scores"]["overall"] > 0 for a in followups)
+
+    # Delete asks first and can be undone.
+    one.get_by_role("button", name="Delete this attempt").click()
+    one.get_by_role("button", name="Yes, delete it").click()
+    one.get_by_role("button", name="Undo").wait_for()
+    shot(first, "history-undo")
+    context.close()
 
 
 def test_a_spoken_answer_uploaded_in_the_browser_is_transcribed_and_scored(server: str, browser: object, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from coach.coaching import CoachInputs
+from coach.errors import ProfileConflict, StoreError
 from coach.history import History, open_store
 from coach.rubric import RubricResult
 from coach.samples import Profile, load_profiles
@@ -32,6 +33,10 @@ SESSION_DEFAULTS: dict[str, Any] = {
 # Typed text a page's widgets hold; Streamlit forgets a widget's value when its page is not shown.
 KEPT_WIDGETS = (*PROFILE_FIELDS, "answer", "draft_edit", "tailor_answer", "draft_candidates", "keep_audio", "sample_choice")
 KEPT_PREFIXES = ("fu_answer_",)
+# Answer boxes whose typed text is kept in the store as it changes, so a reload brings it back.
+DRAFT_BOXES = ("answer", "draft_edit", "tailor_answer")
+DRAFT_PREFIXES = ("fu_answer_",)
+HISTORY_PAGE_SIZE = 20  # attempts the history shows a page
 
 
 def history() -> History:
@@ -52,9 +57,15 @@ def sample_profiles() -> dict[str, Profile]:
 def set_up() -> None:
     """Fill the session once: the saved profile from the store, every task's empty state."""
     if "profile_loaded" not in st.session_state:
-        saved = history().load_profile()
+        store = history()
+        record = store.load_profile_record()
         for key in PROFILE_FIELDS:
-            st.session_state[key] = saved.get(key, "")
+            st.session_state[key] = record.fields.get(key, "")
+        # The version this session's copy is based on: a save carries it, so another tab's newer save is never overwritten.
+        st.session_state.profile_version = record.version
+        for box, text in store.load_box_drafts().items():
+            if box in DRAFT_BOXES or box.startswith(DRAFT_PREFIXES):
+                st.session_state[box] = text
         st.session_state.profile_loaded = True
     for key, default in SESSION_DEFAULTS.items():
         st.session_state.setdefault(key, default)
@@ -64,10 +75,42 @@ def set_up() -> None:
             st.session_state[kept] = st.session_state[kept]
 
 
-def save_profile() -> None:
-    """Persist the profile fields (a widget callback): they survive reruns and visits."""
-    history().save_profile({k: st.session_state.get(k, "") for k in PROFILE_FIELDS})
+def save_profile(version: int | None = None) -> None:
+    """Persist the profile fields (a widget callback); a newer save from another tab is kept as a conflict, not overwritten."""
+    fields = {k: str(st.session_state.get(k, "")) for k in PROFILE_FIELDS}
+    based_on = st.session_state.get("profile_version", 0) if version is None else version
+    try:
+        st.session_state.profile_version = history().save_profile(fields, version=based_on)
+    except ProfileConflict as conflict:
+        st.session_state.profile_conflict = conflict
+        st.session_state.profile_saved = False
+        return
+    st.session_state.pop("profile_conflict", None)
     st.session_state.profile_saved = True
+
+
+def keep_mine() -> None:
+    """Save this tab's profile over the one another tab saved (a button callback)."""
+    conflict: ProfileConflict | None = st.session_state.get("profile_conflict")
+    if conflict is not None:
+        save_profile(version=conflict.stored_version)
+
+
+def use_saved() -> None:
+    """Take the profile another tab saved, dropping this tab's unsaved edits (a button callback)."""
+    conflict: ProfileConflict | None = st.session_state.pop("profile_conflict", None)
+    if conflict is not None:
+        for key in PROFILE_FIELDS:
+            st.session_state[key] = conflict.stored_fields.get(key, "")
+        st.session_state.profile_version = conflict.stored_version
+
+
+def keep_box(box: str) -> None:
+    """Keep an answer box's text in the store as it changes (a widget callback), so a reload brings it back."""
+    try:
+        history().save_box_draft(box, str(st.session_state.get(box, "")))
+    except StoreError as exc:
+        st.toast(f"Your text is on the page but could not be kept for later: {exc}")
 
 
 def current_inputs() -> CoachInputs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
@@ -28,6 +29,10 @@ def test_followup_drill_scores_each_answer_for_relevance_and_succinctness(at: Ap
     assert "Relevance" in labels and "Succinctness" in labels
     saved = History().attempts()[-1]
     assert saved.kind == "followup" and saved.question.startswith("How will you get on call")
+    shown = {m.label: float(m.value) for m in at.metric if m.label in ("Relevance", "Succinctness")}
+    assert saved.scores["relevance"] == pytest.approx(shown["Relevance"], abs=0.5)
+    assert saved.scores["overall"] == pytest.approx((shown["Relevance"] + shown["Succinctness"]) / 2, abs=0.5)
+    assert f"Overall {saved.scores['overall']:.0f}" in History().export_markdown()
 
 
 def test_the_drill_asks_for_an_answer_first(at: AppTest) -> None:

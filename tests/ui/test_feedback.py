@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
+from coach.present import band_label
 from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, plain, run
 
 
@@ -24,6 +25,7 @@ def test_feedback_shows_the_rubric_with_highlights_then_model_feedback_and_a_str
     assert "You open with your goal" in plain(md)  # the model's feedback, tied to quoted words
     assert any(m.label.startswith("Stronger version") for m in at.metric)
     assert [a.kind for a in History().attempts()] == ["score", "stronger"]
+    assert all(band_label(a.scores["overall"]) in md for a in History().attempts())  # each score's band in words
 
 
 @pytest.mark.parametrize("text", ["", "   \n  "])

@@ -5,7 +5,9 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
-from tests.ui.conftest import PROFILE, fill_profile, open_page, run
+from coach.present import band_label
+from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, run
+from ui.state import HISTORY_PAGE_SIZE as PAGE_SIZE
 
 
 def test_history_progress_compare_delete_and_export(at: AppTest) -> None:
@@ -73,3 +75,48 @@ def test_deleting_an_attempt_asks_first_and_can_be_undone(at: AppTest) -> None:
     assert sorted((a.kind, a.answer, a.scores["overall"]) for a in restored) == sorted(
         (a.kind, a.answer, a.scores["overall"]) for a in kept
     )
+
+
+def scored_twice(at: AppTest) -> None:
+    """Score two answers on the feedback page, then open the history."""
+    fill_profile(at)
+    open_page(at, "feedback")
+    for style in ("vague", "strong"):
+        at.text_area(key="answer").input(PROFILE.answers[style])
+        run(at)
+        at.button(key="score").click()
+        run(at)
+    open_page(at, "history")
+
+
+def test_deleting_everything_can_be_undone(at: AppTest) -> None:
+    scored_twice(at)
+    kept = History().attempts()
+    at.checkbox(key="delete_all_confirm").check()
+    run(at)
+    at.button(key="delete_all").click()
+    run(at)
+    assert History().attempts() == []
+    at.button(key="undo_delete").click()
+    run(at)
+    assert [(a.kind, a.answer, a.scores) for a in History().attempts()] == [(a.kind, a.answer, a.scores) for a in kept]
+
+
+def test_every_attempt_shows_its_full_answer_and_its_band_in_words(at: AppTest) -> None:
+    scored_twice(at)
+    latest = History().latest()
+    assert latest is not None
+    assert latest.answer in [c.value for c in at.code]
+    assert band_label(latest.scores["overall"]) in markdown_text(at)
+
+
+def test_the_history_pages_through_attempts(at: AppTest) -> None:
+    store = History()
+    for n in range(PAGE_SIZE + 3):
+        store.save_scores("score", f"answer number {n}", {"overall": float(n)}, [], 3, 1.0)
+    open_page(at, "history")
+    assert len(at.expander) == PAGE_SIZE and "answer number 22" in [c.value for c in at.code]
+    at.button(key="history_next").click()
+    run(at)
+    assert len(at.expander) == 3 and "answer number 0" in [c.value for c in at.code]
+    assert at.button(key="history_next").disabled

@@ -65,3 +65,36 @@ def test_a_saved_profile_says_so_and_points_to_the_next_step(at: AppTest) -> Non
     assert "add the company and your goals" in at.success[0].value
     fill_profile(at)
     assert "Profile saved" in at.success[0].value and "draft" in at.success[0].value
+
+
+def test_a_save_over_another_tabs_newer_profile_is_refused_with_both_texts_kept(at: AppTest) -> None:
+    at.text_input(key="company").input("Acme Robotics")
+    run(at)
+    other = run(AppTest.from_file(APP, default_timeout=60))
+    other.text_input(key="company").input("Globex")
+    run(other)
+    # This tab still holds the version before the other tab's save: its save is refused, not written.
+    at.text_input(key="role").input("Data Engineer")
+    run(at)
+    shown = " ".join(c.value for c in at.code)
+    assert "Globex" in shown and "Data Engineer" in shown
+    assert History().load_profile()["company"] == "Globex"
+    at.button(key="keep_mine").click()
+    run(at)
+    saved = History().load_profile()
+    assert (saved["company"], saved["role"]) == ("Acme Robotics", "Data Engineer")
+    assert not at.code
+
+
+def test_using_the_saved_profile_replaces_this_tabs_unsaved_text(at: AppTest) -> None:
+    at.text_input(key="company").input("Acme Robotics")
+    run(at)
+    other = run(AppTest.from_file(APP, default_timeout=60))
+    other.text_input(key="company").input("Globex")
+    run(other)
+    at.text_input(key="company").input("Initech")
+    run(at)
+    at.button(key="use_saved").click()
+    run(at)
+    assert at.text_input(key="company").value == "Globex"
+    assert History().load_profile()["company"] == "Globex"

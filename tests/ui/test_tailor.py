@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
+from coach.present import band_label
 from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, run
 
 
@@ -19,7 +20,9 @@ def test_tailor_shows_a_diff_and_the_score_change(at: AppTest) -> None:
     assert ":green-background[" in md and "~~" in md
     labels = {m.label for m in at.metric}
     assert "Before" in labels and any(label.startswith("Tailored") for label in labels)
-    assert History().attempts()[-1].kind == "tailor"
+    saved = History().attempts()[-1]
+    assert saved.kind == "tailor"
+    assert band_label(saved.scores["overall"]) in md
 
 
 def test_tailor_without_a_company_description_asks_for_one(at: AppTest) -> None:

@@ -11,7 +11,7 @@ from coach.inputs import check_answer
 from coach.present import clip, escape_markdown, safe_markdown
 from coach.rubric import format_seconds, score_followup
 from ui.model_choice import current_backend
-from ui.state import answer_so_far, current_inputs, history
+from ui.state import answer_so_far, current_inputs, history, keep_box
 from ui.widgets import Pump, finish, show_task_info
 
 
@@ -23,10 +23,13 @@ def score_reply(i: int, question: FollowUp) -> None:
     st.session_state[f"fu_result_{i}"] = scored_reply
     if scored_reply.word_count:
         reply_scores = scored_reply.to_dict()
+        scores = dict(reply_scores["scores"])
+        # A follow-up is judged on two scores only; their mean is its overall, so the history and exports show a real one.
+        scores["overall"] = round((scored_reply.relevance + scored_reply.succinctness) / 2, 1)
         history().save_scores(
             "followup",
             reply,
-            reply_scores["scores"],
+            scores,
             reply_scores["findings"],
             scored_reply.word_count,
             scored_reply.speaking_seconds,
@@ -69,7 +72,7 @@ with st.empty().container():
                 st.markdown(f"**{i + 1}. {safe_markdown(q.question)}**")
                 if q.quote:
                     st.caption("Probes: “" + escape_markdown(clip(q.quote, 140)) + "”")
-                st.text_area("Your answer", key=f"fu_answer_{i}", height=100)
+                st.text_area("Your answer", key=f"fu_answer_{i}", height=100, on_change=keep_box, args=(f"fu_answer_{i}",))
                 if st.button("Score this answer", key=f"fu_score_{i}"):
                     score_reply(i, q)
                 reply_result = st.session_state.get(f"fu_result_{i}")

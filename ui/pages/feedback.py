@@ -10,8 +10,9 @@ from coach.errors import BackendError, InputError
 from coach.inputs import check_answer, decode_text
 from coach.present import clip, escape_markdown, safe_markdown
 from coach.rubric import score_answer
+from ui.keep import band_text
 from ui.model_choice import current_backend
-from ui.state import current_inputs, save_attempt
+from ui.state import current_inputs, keep_box, save_attempt
 from ui.widgets import Pump, finish, show_scores, show_task_info
 
 
@@ -23,6 +24,7 @@ def read_upload() -> None:
     try:
         st.session_state.answer = decode_text(upload.getvalue(), upload.name)
         st.session_state.notice = f"Loaded {upload.name}."
+        keep_box("answer")
     except InputError as exc:
         st.session_state.notice = exc
 
@@ -32,7 +34,9 @@ def quoted(quote: str) -> str:
     return f"  \n:gray[“{escape_markdown(clip(quote, 120))}”]" if quote else ""
 
 
-st.text_area("Your answer", key="answer", height=220, placeholder="In five years I want to ...")
+st.text_area(
+    "Your answer", key="answer", height=220, placeholder="In five years I want to ...", on_change=keep_box, args=("answer",)
+)
 st.file_uploader("...or upload it as a text file", type=["txt", "md"], key="upload", on_change=read_upload, max_upload_size=2)
 notice: str | InputError | None = st.session_state.notice
 if isinstance(notice, InputError):
@@ -102,11 +106,13 @@ with st.empty().container():
             mine, better = st.columns(2)
             with mine:
                 st.metric("Your answer", f"{critiqued_result.result.scores.overall:.0f} / 100")
+                st.markdown(band_text(critiqued_result.result.scores.overall))
                 st.code(critiqued_result.answer, language=None, wrap_lines=True)
             with better:
                 st.metric(
                     f"Stronger version ({stronger.model})", f"{stronger.result.scores.overall:.0f} / 100", delta=f"{delta:+.0f}"
                 )
+                st.markdown(band_text(stronger.result.scores.overall))
                 st.code(stronger.text, language=None, wrap_lines=True)
         else:
             st.caption("No rewrite scored higher than yours without adding facts you did not give.")

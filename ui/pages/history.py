@@ -5,10 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from coach.history import Attempt
-from coach.present import DIMENSION_LABELS
+from coach.history import WHOLE_ANSWERS, Attempt
+from coach.present import DIMENSION_LABELS, band_label, escape_markdown
+from ui.keep import scored_text as scored
+from ui.state import HISTORY_PAGE_SIZE as PAGE_SIZE
 from ui.state import history
 from ui.widgets import SCORE_KEYS
+
+CHART_SIZE = 200
 
 
 def picked() -> None:
@@ -16,21 +20,28 @@ def picked() -> None:
     st.session_state.compare_picked = True
 
 
-def show_progress(attempts: list[Attempt], main_attempts: list[Attempt]) -> None:
-    """Show the summary figures and the score and delivery charts."""
+def show_progress(total: int) -> None:
+    """Show the summary figures, each overall score with its band, and the score and delivery charts."""
     store = history()
     best, latest = store.best(), store.latest()
+    first = store.list_attempts(1, kinds=WHOLE_ANSWERS, newest_first=False)
     summary = st.columns(3)
-    summary[0].metric("Attempts", len(attempts))
+    summary[0].metric("Attempts", total)
     if best is not None:
         summary[1].metric("Best", f"{best.scores['overall']:.0f}", help=best.label)
+        summary[1].markdown(scored(best.scores["overall"]))
     if latest is not None:
+        start = first[0].scores["overall"] if first else latest.scores["overall"]
         summary[2].metric(
             "Latest",
             f"{latest.scores['overall']:.0f}",
-            delta=f"{latest.scores['overall'] - main_attempts[0].scores['overall']:+.0f} since the first",
+            delta=f"{latest.scores['overall'] - start:+.0f} since the first",
             help=latest.label,
         )
+        summary[2].markdown(scored(latest.scores["overall"]))
+    # The charts show the most recent answers: enough to see a trend without reading the whole history.
+    main_attempts = list(reversed(store.list_attempts(CHART_SIZE, kinds=WHOLE_ANSWERS)))
+    spoken = store.list_attempts(CHART_SIZE, kinds=("spoken",))[::-1]
     if main_attempts:
         progress = pd.DataFrame(
             [
@@ -39,7 +50,7 @@ def show_progress(attempts: list[Attempt], main_attempts: list[Attempt]) -> None
             ]
         ).set_index("attempt")
         st.line_chart(progress, x_label="attempt", y_label="score")
-    spoken_attempts = [a for a in attempts if a.delivery]
+    spoken_attempts = [a for a in spoken if a.delivery]
     if spoken_attempts:
         st.markdown("**Spoken answers: delivery over time**")
         delivery_progress = pd.DataFrame(
@@ -88,43 +99,60 @@ def show_compare(labels: dict[str, Attempt]) -> None:
             st.code(a2.answer, language=None, wrap_lines=True)
 
 
-def delete_attempt(attempt: Attempt) -> None:
-    """Delete one attempt, keeping it (and any recording) in the session so it can be put back."""
+def stash(attempts: list[Attempt]) -> None:
+    """Keep attempts about to be deleted (with any recording) in the session, oldest first, so Undo can put them back."""
     store = history()
-    st.session_state.deleted = (attempt, store.audio(attempt.id))
-    store.delete(attempt.id)
+    st.session_state.deleted = [(a, store.audio(a.id)) for a in sorted(attempts, key=lambda a: a.id)]
+
+
+def delete_attempt(attempt: Attempt) -> None:
+    """Delete one attempt, keeping it in the session so it can be put back (a button callback)."""
+    stash([attempt])
+    history().delete(attempt.id)
     st.session_state.pop("confirm_delete", None)
 
 
+def delete_everything() -> None:
+    """Delete every attempt, keeping them in the session so they can be put back (a button callback)."""
+    store = history()
+    stash(store.attempts())
+    store.delete_all()
+    st.session_state.delete_all_confirm = False
+
+
 def undo_delete() -> None:
-    """Put the deleted attempt back in the store (as the newest attempt)."""
-    attempt, audio = st.session_state.pop("deleted")
-    history().save_scores(
-        attempt.kind,
-        attempt.answer,
-        attempt.scores,
-        attempt.findings,
-        attempt.word_count,
-        attempt.speaking_seconds,
-        company=attempt.company,
-        role=attempt.role,
-        goals=attempt.goals,
-        backend=attempt.backend,
-        model=attempt.model,
-        question=attempt.question,
-        parent_id=attempt.parent_id,
-        delivery=attempt.delivery,
-        audio=audio[0] if audio else None,
-        audio_type=audio[1] if audio else "",
-    )
+    """Put the deleted attempts back in the store, as the newest, with follow-ups still under their answers."""
+    store = history()
+    new_ids: dict[int, int] = {}
+    for attempt, audio in st.session_state.pop("deleted", []):
+        parent = new_ids.get(attempt.parent_id, attempt.parent_id) if attempt.parent_id is not None else None
+        new_ids[attempt.id] = store.save_scores(
+            attempt.kind,
+            attempt.answer,
+            attempt.scores,
+            attempt.findings,
+            attempt.word_count,
+            attempt.speaking_seconds,
+            company=attempt.company,
+            role=attempt.role,
+            goals=attempt.goals,
+            backend=attempt.backend,
+            model=attempt.model,
+            question=attempt.question,
+            parent_id=parent,
+            delivery=attempt.delivery,
+            audio=audio[0] if audio else None,
+            audio_type=audio[1] if audio else "",
+        )
 
 
 def show_undo() -> None:
-    """Offer to put back the attempt deleted last in this session."""
-    if "deleted" in st.session_state:
-        attempt, _ = st.session_state.deleted
+    """Offer to put back what was deleted last in this session."""
+    deleted = st.session_state.get("deleted")
+    if deleted:
+        what = deleted[0][0].label if len(deleted) == 1 else f"{len(deleted)} attempts"
         left, right = st.columns([4, 1])
-        left.info(f"Deleted {attempt.label}.")
+        left.success(f"Deleted {what}. You can undo it until you leave.")
         right.button("Undo", key="undo_delete", on_click=undo_delete)
 
 
@@ -156,33 +184,51 @@ def show_export_and_delete(labels: dict[str, Attempt]) -> None:
             st.rerun()
     with d2:
         sure = st.checkbox("Yes, delete my whole history", key="delete_all_confirm")
-        if st.button("Delete all attempts", key="delete_all", disabled=not sure):
-            store.delete_all()
-            st.session_state.pop("deleted", None)
-            st.rerun()
+        st.button("Delete all attempts", key="delete_all", disabled=not sure, on_click=delete_everything)
 
 
+def turn_page(step: int) -> None:
+    """Move to the next or previous page of attempts (a button callback)."""
+    st.session_state.history_page = max(0, st.session_state.get("history_page", 0) + step)
+
+
+def show_attempts(attempts: list[Attempt]) -> None:
+    """Show one page of attempts, each with its full answer readable in an expander."""
+    for a in attempts:
+        s = a.scores.get("overall", 0)
+        with st.expander(f"{a.label} · {band_label(s)}"):
+            st.markdown(
+                f"{scored(s)} · {a.word_count} words · by {escape_markdown(a.model or a.backend)}"
+                + (f"  \nFollow-up question: {escape_markdown(a.question)}" if a.question else "")
+            )
+            st.code(a.answer, language=None, wrap_lines=True)
+
+
+def show_pager(total: int) -> None:
+    """Show where this page sits among all attempts, with Previous and Next."""
+    last = max(0, (total - 1) // PAGE_SIZE)
+    page = min(st.session_state.get("history_page", 0), last)
+    st.session_state.history_page = page
+    back, where, forward = st.columns([1, 3, 1])
+    back.button("Previous", key="history_prev", on_click=turn_page, args=(-1,), disabled=page == 0)
+    where.caption(f"Attempts {page * PAGE_SIZE + 1}-{min(total, (page + 1) * PAGE_SIZE)} of {total}, newest first")
+    forward.button("Next", key="history_next", on_click=turn_page, args=(1,), disabled=page >= last)
+
+
+store_now = history()
 show_undo()
-attempts = history().attempts()
-if not attempts:
+total = store_now.count()
+if not total:
     st.info("No attempts yet. Every answer you score, draft or tailor is saved here so you can see your progress.")
 else:
-    show_progress(attempts, [a for a in attempts if a.kind != "followup"])
-    table = pd.DataFrame(
-        [
-            {
-                "id": a.id,
-                "when (UTC)": a.created_at[:16].replace("T", " "),
-                "kind": a.kind,
-                "overall": a.scores.get("overall", 0),
-                "words": a.word_count,
-                "by": a.model or a.backend,
-                "answer": a.answer,
-            }
-            for a in attempts
-        ]
-    )
-    st.dataframe(table, hide_index=True, width="stretch")
+    show_progress(total)
+    st.subheader("Your attempts")
+    show_pager(total)
+    # Oldest first within the page, so the comparison starts from the earliest shown and the newest.
+    attempts = list(reversed(store_now.list_attempts(PAGE_SIZE, st.session_state.history_page * PAGE_SIZE)))
+    show_attempts(list(reversed(attempts)))
     labels = {a.label: a for a in attempts}
     show_compare(labels)
     show_export_and_delete(labels)
+for message in store_now.pop_notices():
+    st.warning(escape_markdown(message))

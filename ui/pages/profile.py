@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.state import PROFILE_FIELDS, current_inputs, sample_profiles, save_profile
+from coach.errors import ProfileConflict
+from ui.state import PROFILE_FIELDS, current_inputs, keep_box, keep_mine, sample_profiles, save_profile, use_saved
 
 FIELD_LABELS = {
     "company": "Company",
@@ -45,6 +46,7 @@ def load_sample() -> None:
         critique=None,
     )
     save_profile()
+    keep_box("answer")
 
 
 def ask_first() -> None:
@@ -59,6 +61,7 @@ def undo_sample() -> None:
     """Put back the profile and answer the sample replaced."""
     st.session_state.update(st.session_state.pop("replaced"))
     save_profile()
+    keep_box("answer")
 
 
 def cancel_sample() -> None:
@@ -72,6 +75,28 @@ def sample_name(profile_id: str) -> str:
     return f"{profile.role} at {profile.company}"
 
 
+def profile_text(fields: dict[str, str]) -> str:
+    """Return profile fields as labelled plain text, one field a paragraph."""
+    return "\n\n".join(f"{FIELD_LABELS[key]}: {fields.get(key, '')}" for key in PROFILE_FIELDS)
+
+
+def show_conflict(conflict: ProfileConflict) -> None:
+    """Show both profiles side by side, the one another tab saved and this tab's, and let the user choose."""
+    st.error("Your profile was changed in another tab or window since this one loaded it. Nothing is saved until you choose.")
+    theirs, mine = st.columns(2)
+    with theirs:
+        st.markdown("**Saved in the other tab**")
+        st.code(profile_text(conflict.stored_fields), language=None, wrap_lines=True)
+        st.button("Use the saved one", key="use_saved", on_click=use_saved, width="stretch")
+    with mine:
+        st.markdown("**Your unsaved text here**")
+        st.code(profile_text(conflict.rejected_fields), language=None, wrap_lines=True)
+        st.button("Keep mine", key="keep_mine", on_click=keep_mine, type="primary", width="stretch")
+
+
+conflict_now: ProfileConflict | None = st.session_state.get("profile_conflict")
+if conflict_now is not None:
+    show_conflict(conflict_now)
 left, right = st.columns([3, 1])
 with right:
     st.selectbox(

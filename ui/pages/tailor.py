@@ -9,14 +9,15 @@ from coach.coaching import TailorResult, tailor_events
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer
 from coach.present import diff_markdown, escape_markdown
+from ui.keep import band_text
 from ui.model_choice import current_backend
-from ui.state import answer_so_far, current_inputs, save_attempt
+from ui.state import answer_so_far, current_inputs, keep_box, save_attempt
 from ui.widgets import Pump, finish, show_task_info
 
 st.write("Rewrite an answer for this company, using the description or posting in Your profile.")
 if not st.session_state.tailor_answer:
     st.session_state.tailor_answer = answer_so_far()
-st.text_area("Answer to tailor", key="tailor_answer", height=180)
+st.text_area("Answer to tailor", key="tailor_answer", height=180, on_change=keep_box, args=("tailor_answer",))
 clicked = st.button("Tailor to the company", key="tailor_go", type="primary")
 # One slot holds the status, the streamed text and the result: a new run replaces the previous result at once.
 with st.empty().container():
@@ -50,6 +51,7 @@ with st.empty().container():
         left, right = st.columns(2)
         with left:
             st.metric("Before", f"{tailored_result.original_result.scores.overall:.0f} / 100")
+            st.markdown(band_text(tailored_result.original_result.scores.overall))
             with st.container(border=True):
                 st.markdown(before)
         with right:
@@ -58,6 +60,7 @@ with st.empty().container():
                 f"{tailored_result.result.scores.overall:.0f} / 100",
                 delta=f"{delta:+.0f}",
             )
+            st.markdown(band_text(tailored_result.result.scores.overall))
             with st.container(border=True):
                 st.markdown(after)
         st.code(tailored_result.answer, language=None, wrap_lines=True)
