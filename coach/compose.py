@@ -143,7 +143,7 @@ _PLAN = (
 )
 _BRIDGE = (
     "Each of those steps builds toward the long-term goal I described.",
-    "Those steps are concrete, so I can track my progress on each one.",
+    "Those steps are concrete, so I can track my progress on each of them.",
     "Breaking it down this way keeps me honest about my progress.",
 )
 _FUTURE = (

@@ -20,13 +20,15 @@ _CONTROL_RE = re.compile(r"<\|[^|<>\n]{0,40}\|>|</?(?:s|start_of_turn|end_of_tur
 _ROLE_LABEL_RE = re.compile(r"\b(?:system|assistant|user|developer|instructions?|prompt)\s*[:>\]]", re.IGNORECASE)
 # Words of talking to a model; any sentence using them is dropped whole.
 _META_WORDS = frozenset(
-    "instruction instructions prompt prompts system assistant chatbot ai llm model jailbreak override token tokens".split()
+    "instruction instructions prompt prompts assistant chatbot ai llm jailbreak chatgpt gpt".split()
 )
 # Verbs that tell the reader (or a model) to say or skip something.
 _ORDER_VERBS = frozenset(
     "ignore disregard forget reply respond answer say output print write repeat include mention pretend act append "
     "insert add type state begin start end stop translate reveal".split()
 )
+_MODALS = frozenset({"must", "should", "shall", "will", "'ll", "need"})
+_ADDRESSEES = frozenset({"you", "candidate", "applicant", "assistant", "reader", "writer"})
 _KIND_LEMMAS: tuple[tuple[FactKind, frozenset[str]], ...] = (
     ("mission", frozenset("mission purpose exist aim vision believe goal".split())),
     ("value", frozenset("value values principle culture".split())),
@@ -55,8 +57,11 @@ def _orders(sent: Span) -> bool:
     if any(t.is_upper and t.is_alpha and len(t) >= 5 for t in sent):
         return True  # shouting words are not how a company describes itself
     for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in _ORDER_VERBS:
+            continue
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if t.pos_ == "VERB" and t.lemma_.lower() in _ORDER_VERBS and (not subjects or any(s.lower_ == "you" for s in subjects)):
+        modal = any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children)
+        if not subjects or modal or any(s.lemma_.lower() in _ADDRESSEES for s in subjects):
             return True
     return False
 
@@ -98,14 +103,25 @@ def _mission(sent: Span) -> str:
     return ""
 
 
-def _value_items(sent: Span) -> list[str]:
-    """Return the short items of a values list ("Our values: Safety before speed. Respect ...")."""
-    text = sent.text
-    m = re.search(r"\bvalues?\b[^:]{0,20}:\s*(.+)$", text, re.IGNORECASE | re.DOTALL)
-    if not m:
-        return []
-    items = [x.strip(" .;'\"\u201c\u201d") for x in re.split(r"[.;,\n]|\band\b", m.group(1))]
-    return [x for x in items if x and 1 <= len(x.split()) <= 5]
+def _value_items(text: str) -> list[tuple[str, str]]:
+    """Return (item, list) for the short items of a values list ("Our values: Safety before speed. Respect ...")."""
+    out = []
+    for m in re.finditer(r"\bvalues?\b[^:.\n]{0,20}:\s*", text, re.IGNORECASE):
+        rest = text[m.end() : m.end() + 400]
+        items = []
+        for piece in re.split(r"[.;,\n]|\band\b", rest):
+            item = piece.strip(" '\"\u201c\u201d\u2018\u2019")
+            if not item:
+                continue
+            if len(item.split()) > 5:
+                break  # the list has ended: a longer sentence follows
+            items.append(item)
+        source = " ".join(text[m.start() : m.end() + sum(len(i) + 2 for i in items)].split())
+        for item in items:
+            doc = parse(item)
+            if not _orders(doc[:]):
+                out.append((item, source))
+    return out
 
 
 def _chunks(sent: Span, company: str) -> list[str]:
@@ -144,8 +160,8 @@ def fact_candidates(description: str, company: str = "", limit: int = 12) -> lis
             continue
         kind = _kind(sent)
         source = " ".join(sent.text.split())
-        if kind == "value":
-            found += [Fact(v, "value", source) for v in _value_items(sent) if v.lower() not in {f.text.lower() for f in found}]
+        if kind == "value" and ":" in sent.text:
+            continue  # a values list is read as a list, below
         if kind == "mission":
             mission = _mission(sent)
             if mission:
@@ -155,6 +171,7 @@ def fact_candidates(description: str, company: str = "", limit: int = 12) -> lis
             continue
         for phrase in _chunks(sent, company):
             found.append(Fact(phrase, kind, source))
+    found += [Fact(v, "value", source) for v, source in _value_items(text)]
     unique: dict[str, Fact] = {}
     for f in found:
         key = f.text.lower()

@@ -116,9 +116,13 @@ def _sentence_reasons(sent: Span) -> list[str]:
     for m in _DOUBLED_RE.finditer(text):
         if m.group(1).lower() not in _DOUBLE_OK and not m.group(1).isdigit():
             reasons.append(f"doubled word \u201c{m.group(0)}\u201d")
+    doc = sent.doc
     for t in sent:
         w = t.text
-        if t.is_alpha and w.islower() and len(w) <= 4 and not is_common_word(w) and t.pos_ != "INTJ":
+        after = doc[t.i + 1].text if t.i + 1 < len(doc) else " "
+        # "ca" of "can't", "e" of "e-mail": a piece of a longer written word, not a word of its own
+        glued = (not t.whitespace_ and after not in ",.;:!?") or (t.i > 0 and not doc[t.i - 1].whitespace_)
+        if t.is_alpha and w.islower() and len(w) <= 4 and not glued and not is_common_word(w) and t.pos_ != "INTJ":
             reasons.append(f"broken word \u201c{w}\u201d")
         if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "i" and t.head.tag_ == "VBZ":
             reasons.append(f"\u201cI {t.head.text}\u201d: the verb does not agree with its subject")

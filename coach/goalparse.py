@@ -109,6 +109,12 @@ def _clean(text: str) -> str:
         text = trimmed
 
 
+def _lower_first(text: str) -> str:
+    """Return text with its first letter lower-cased, unless the first word is an acronym or name-like."""
+    first = text.split()[0] if text.split() else ""
+    return text[:1].lower() + text[1:] if first[1:] == first[1:].lower() else text
+
+
 def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
     """Return whether the token lies inside one of the character spans."""
     return any(a <= token.idx < b for a, b in spans)
@@ -170,25 +176,35 @@ def _why(head: Token) -> str:
 
 
 def _noun_goal(doc: Doc, spans: list[tuple[int, int]]) -> tuple[str, Token] | None:
-    """Return a verb phrase for a verbless note ("Audit manager in 6-7 yrs") and its head noun."""
-    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")]
-    if not roots:
+    """Return a verb phrase for a verbless note ("Audit manager in 6-7 yrs") and its head noun.
+
+    Notes parse poorly, so the note's words are taken whole (without its timeline) and its head is
+    the last noun, as English noun phrases end in their head.
+    """
+    text = doc.text
+    kept = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(text))
+    pieces = [p for p in re.split(r"\s[-\u2013\u2014]\s|:", re.sub(r"\s*\([^)]*\)", "", kept)) if p.strip()]
+    if not pieces:
         return None
-    root = roots[0]
-    text = _clean("".join(t.text_with_ws for t in root.subtree if not _inside(t, spans) and t.dep_ != "appos"))
-    if not text or len(text.split()) > 12:
+    piece = max(pieces, key=lambda p: len(p.split()))
+    offset = kept.find(piece)
+    phrase = _clean(piece)
+    nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN") and offset <= t.idx < offset + len(piece)]
+    if not phrase or not nouns or len(phrase.split()) > 12:
         return None
+    before_prep = [t for t in nouns if not any(a.pos_ == "ADP" and a.is_lower and offset <= a.idx < t.idx for a in doc)]
+    root = (before_prep or nouns)[-1]
     lemma = root.lemma_.lower()
-    has_det = any(c.dep_ in ("det", "poss") for c in root.children)
+    has_det = doc[nouns[0].i - 1].dep_ in ("det", "poss") if nouns[0].i > 0 else False
     if lemma in _TITLE:
-        article = "" if has_det else ("an " if text[:1].lower() in "aeiou" else "a ")
-        return f"become {article}{text[:1].lower() + text[1:]}", root
+        article = "" if has_det else ("an " if phrase[:1].lower() in "aeiou" else "a ")
+        return f"become {article}{_lower_first(phrase)}", root
     if lemma in _COURSE or lemma == "exam":
-        return f"complete {'' if has_det else 'the '}{text}", root
-    return f"work on {text}", root
+        return f"complete {'' if has_det else 'the '}{phrase}", root
+    return f"work on {_lower_first(phrase)}", root
 
 
-def _clauses(sentence: str) -> list[_Clause]:
+def _clauses(sentence: str, retry: bool = True) -> list[_Clause]:
     """Return the goal clauses of one sentence or note line."""
     doc = parse(sentence)
     timelines = find_timelines(sentence)
@@ -223,6 +239,11 @@ def _clauses(sentence: str) -> list[_Clause]:
             continue
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         imperative = not subjects and t.tag_ == "VB"
+        if imperative and t.i == 0 and any(
+            c.dep_ in ("dobj", "compound") and c.lemma_.lower() in _TITLE and not any(d.dep_ == "det" for d in c.children)
+            for c in t.children
+        ):
+            continue  # "Audit manager in 6-7 yrs": a title read as a command; the note is a noun phrase
         first_person = any(s.lower_ in ("i", "we") for s in subjects) and t.tag_ not in ("VBD",)
         content = t.pos_ == "VERB" or any(c.dep_ in ("xcomp", "acomp", "attr") for c in t.children)
         if (imperative or first_person) and content:
@@ -237,6 +258,17 @@ def _clauses(sentence: str) -> list[_Clause]:
             continue
         progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
         clauses.append(_Clause(what, own[0] if own else None, _measure(head, doc, spans), _why(head), progressive, sentence))
+    if not clauses and retry and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        # A note ("master predictive modelling") can read as a noun phrase alone; said after
+        # "I want to" its first word shows whether it is a verb.
+        noun = _noun_goal(doc, spans)
+        if noun is None or noun[1].lemma_.lower() not in _TITLE | _COURSE:
+            lead = "I want to "
+            trial = lead + _lower_first(sentence)
+            first = parse(trial)[3]
+            again = _clauses(trial, retry=False) if first.pos_ == "VERB" and first.tag_ == "VB" else []
+            if again and again[0].what.split()[0] == first.lower_:
+                return [_Clause(c.what, c.timeline, c.measure, c.why, c.progressive, sentence) for c in again]
     if not clauses:
         noun = _noun_goal(doc, spans)
         if noun is not None:

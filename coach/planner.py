@@ -136,6 +136,8 @@ def _strings(data: Any, keys: tuple[str, ...]) -> dict[str, str]:
 
 def _goal(data: Any) -> Goal:
     """Return a Goal from its JSON object."""
+    if not isinstance(data, dict) or not data.get("what"):
+        raise ValueError("a goal needs its 'what'")
     fields = _strings(data, ("what", "measure", "by_when", "source"))
     months = data.get("months")
     return Goal(months=None if months is None else float(months), **fields)

@@ -55,7 +55,7 @@ def check_goal(goal: Goal) -> tuple[SmartCheck, ...]:
     timeline = goal.by_when or (tl.spoken if (tl := first_timeline(goal.what)) else "")
     months = goal.months
 
-    if len(content) >= 3 and specific_objects:
+    if len(content) >= 2 and specific_objects:
         s = SmartCheck("S", "Specific", True, f"names what exactly: \u201c{specific_objects[0].text}\u201d")
     else:
         s = SmartCheck("S", "Specific", False, "say exactly what: which skill, project, qualification or result")
