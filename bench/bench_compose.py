@@ -32,6 +32,7 @@ def main() -> None:
     check_fluency(p0.answers["strong"])  # load spaCy and the scoring model once
     times: dict[str, list[float]] = {"plan": [], "draft": [], "stronger": [], "tailor": [], "gate": []}
     for p in profiles:
+
         def plan_fn(p=p) -> object:  # type: ignore[no-untyped-def]
             return build_plan(p.company, p.role, vision=p.long_term_vision, short_term=p.short_term_goals,
                               background=p.background, company_info=p.company_info)  # fmt: skip

@@ -19,7 +19,9 @@ SPLICES = Path(__file__).resolve().parent.parent / "samples" / "splices.json"
 
 def main() -> None:
     """Score every sample answer and every splice; print the figures."""
-    answers = [(p.id, style, text) for d in (SAMPLES_DIR, EVAL_DIR) for p in load_profiles(d) for style, text in p.answers.items()]
+    answers = [
+        (p.id, style, text) for d in (SAMPLES_DIR, EVAL_DIR) for p in load_profiles(d) for style, text in p.answers.items()
+    ]
     start = time.perf_counter()
     text_max, sent_max, worst, failing = 0.0, 0.0, "", []
     for pid, style, text in answers:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from coach.fluency import FluencyReport, check_fluency
+from coach.grounding import unsupported_claims
 from coach.planner import Fact, Goal, Plan
 
 MIN_WORDS = 110
@@ -146,6 +148,10 @@ _BRIDGE = (
     "Those steps are concrete, so I can track my progress on each of them.",
     "Breaking it down this way keeps me honest about my progress.",
 )
+_BRIDGE_MORE = (
+    "The {r} role is where I can start on the first of them right away.",
+    "I'd measure myself against those dates and adjust along the way.",
+)
 _FUTURE = (
     "I can see that future at {c}, starting in the {r} role.",
     "Doing that at {c} is the future I'm hoping for.",
@@ -196,7 +202,7 @@ def _field(index: int, name: str) -> str:
     return f"gaps[{index - 100}].goal.{name}" if index >= 100 else f"goals[{index}].{name}"
 
 
-def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool, bridge: bool) -> list[ComposedSentence]:
+def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool, bridge: int) -> list[ComposedSentence]:
     """Return the sentences for one choice of how much to say."""
     pick = _Picker(random.Random(seed), [])
     company = plan.company.strip() or "this company"
@@ -213,7 +219,7 @@ def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool,
     if chosen:
         f = _facts_phrase(chosen)
         text = pick.choose(_WHY_HERE, lambda t: _fill(t, C=_cap(company), c=company, r=role, f=f))
-        out.append(ComposedSentence(text, ("company", "role") + tuple(f"facts[{i}]" for i in range(len(chosen))), "why_here"))
+        out.append(ComposedSentence(text, ("company", "role", *(f"facts[{i}]" for i in range(len(chosen)))), "why_here"))
     else:
         text = pick.choose(_WHY_HERE_NO_FACTS, lambda t: _fill(t, c=company, r=role))
         out.append(ComposedSentence(text, ("company", "role"), "why_here"))
@@ -234,6 +240,9 @@ def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool,
     if bridge:
         text = pick.choose(_BRIDGE, lambda t: t)
         out.append(ComposedSentence(text, ("goals",), "bridge", optional=True))
+    if bridge > 1:
+        text = pick.choose(_BRIDGE_MORE, lambda t: _fill(t, r=role))
+        out.append(ComposedSentence(text, ("role", "goals"), "bridge", optional=True))
     text = pick.choose(_FUTURE, lambda t: _fill(t, c=company, r=role))
     out.append(ComposedSentence(text, ("company", "role"), "future"))
     return out
@@ -248,7 +257,7 @@ def compose(plan: Plan, seed: int = 0) -> Composition:
         for items in (2, 1, 0):
             for facts in (2, 1):
                 for why in (True, False):
-                    for bridge in (False, True):
+                    for bridge in (0, 1, 2):
                         sentences = _build(plan, seed, steps, items, facts, why, bridge)
                         words = sum(len(s.text.split()) for s in sentences)
                         if MIN_WORDS <= words <= MAX_WORDS:
@@ -257,3 +266,54 @@ def compose(plan: Plan, seed: int = 0) -> Composition:
                         if gap < best_gap:
                             best, best_gap = sentences, gap
     return Composition(tuple(best or ()), seed)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A composed answer that passed the gates, or None with the reason; the report either way."""
+
+    composition: Composition | None
+    fluency: FluencyReport | None
+    unsupported: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def text(self) -> str:
+        """Return the answer text ("" when none passed)."""
+        return self.composition.text if self.composition else ""
+
+
+def _failing_fields(composition: Composition, report: FluencyReport) -> set[str]:
+    """Return the plan fields of the composed sentences the gate rejected."""
+    bad = [s.text.strip() for s in report.sentences if not s.ok]
+    out: set[str] = set()
+    for sentence in composition.sentences:
+        if any(b and (b in sentence.text or sentence.text in b) for b in bad):
+            out.update(sentence.fields)
+    return out
+
+
+def _without(plan: Plan, fields: set[str]) -> Plan:
+    """Return the plan without the goals and plan items named in fields."""
+    goals = tuple(g for i, g in enumerate(plan.goals) if f"goals[{i}].what" not in fields)
+    items = tuple(it for i, it in enumerate(plan.items) if f"items[{i}].what" not in fields)
+    return replace(plan, goals=goals, items=items)
+
+
+def draft(plan: Plan, seed: int = 0, use_model: bool = True, attempts: int = 3) -> Draft:
+    """Return a composed answer that is fluent and grounded, dropping steps the gate rejects; else the reason."""
+    current = plan
+    last: Draft | None = None
+    for attempt in range(attempts):
+        composition = compose(current, seed + attempt)
+        if not composition.sentences:
+            return Draft(None, None, (), "the plan has nothing to say yet: add a vision or a short-term goal")
+        report = check_fluency(composition.text, use_model)
+        claims = tuple(c.text for c in unsupported_claims(composition.text, plan.sources()))
+        if report.ok and not claims:
+            return Draft(composition, report)
+        last = Draft(None, report, claims, "; ".join(list(report.reasons[:2]) + [f"unsupported: {c}" for c in claims[:2]]))
+        fields = _failing_fields(composition, report)
+        if any(f.startswith(("goals[", "items[")) for f in fields):
+            current = _without(current, fields)
+    return last or Draft(None, None, (), "no answer passed the checks")

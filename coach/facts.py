@@ -18,29 +18,46 @@ if TYPE_CHECKING:
 _CONTROL_RE = re.compile(r"<\|[^|<>\n]{0,40}\|>|</?(?:s|start_of_turn|end_of_turn|system|assistant|user)>", re.IGNORECASE)
 # A chat role or prompt label inside pasted text is never the company talking about itself.
 _ROLE_LABEL_RE = re.compile(r"\b(?:system|assistant|user|developer|instructions?|prompt)\s*[:>\]]", re.IGNORECASE)
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the space-separated words of text as a set."""
+    return frozenset(text.split())
+
+
 # Words of talking to a model; any sentence using them is dropped whole.
-_META_WORDS = frozenset(
-    "instruction instructions prompt prompts assistant chatbot ai llm jailbreak chatgpt gpt".split()
-)
+_META_WORDS = _words("instruction instructions prompt prompts assistant chatbot ai llm jailbreak chatgpt gpt")
 # Verbs that tell the reader (or a model) to say or skip something.
-_ORDER_VERBS = frozenset(
+_ORDER_VERBS = _words(
     "ignore disregard forget reply respond answer say output print write repeat include mention pretend act append "
-    "insert add type state begin start end stop translate reveal".split()
+    "insert add type state begin start end stop translate reveal"
 )
-_MODALS = frozenset({"must", "should", "shall", "will", "'ll", "need"})
-_ADDRESSEES = frozenset({"you", "candidate", "applicant", "assistant", "reader", "writer"})
+_MODALS = _words("must should shall will 'll need")
+_ADDRESSEES = _words("you candidate applicant assistant reader writer")
 _KIND_LEMMAS: tuple[tuple[FactKind, frozenset[str]], ...] = (
-    ("mission", frozenset("mission purpose exist aim vision believe goal".split())),
-    ("value", frozenset("value values principle culture".split())),
-    ("programme", frozenset("programme program academy training mentor mentoring certification promote learning development "
-                            "apprenticeship scheme rotation support".split())),  # fmt: skip
-    ("product", frozenset("product service app platform launch run offer build guarantee fleet system tool deliver "
-                          "provide operate make design".split())),  # fmt: skip
+    ("mission", _words("mission purpose exist aim vision believe goal")),
+    ("value", _words("value values principle culture")),
+    (
+        "programme",
+        _words(
+            "programme program academy training mentor mentoring certification promote learning development "
+            "apprenticeship scheme rotation support"
+        ),
+    ),
+    (
+        "product",
+        _words(
+            "product service app platform launch run offer build guarantee fleet system tool deliver provide operate make design"
+        ),
+    ),
 )
-_VAGUE_HEADS = frozenset(
+_VAGUE_HEADS = _words(
     "company team role people customer customers home homes way thing things work job part business everything lot "
-    "kind type day time year years month months candidate you we us it they mission values value".split()
+    "kind type day time year years month months candidate you we us it they mission values value manager managers "
+    "applicant applicants employee employees staff member members colleague colleagues student students region area "
+    "end start role position opportunity"
 )
+_NOT_FACTS = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "PERSON"})
 _DETERMINERS = frozenset({"our", "their", "its", "your", "my", "his", "her"})
 MAX_WORDS = 6
 MAX_MISSION_WORDS = 10
@@ -96,7 +113,9 @@ def _mission(sent: Span) -> str:
         if t.lemma_.lower() in ("mission", "purpose") and t.dep_ in ("nsubj", "nsubjpass"):
             for x in t.head.children:
                 if x.dep_ in ("xcomp", "attr", "advcl") and x.pos_ == "VERB":
-                    keep = [x] + [y for c in x.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "acomp", "prt") for y in c.subtree]
+                    keep = [x] + [
+                        y for c in x.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "acomp", "prt") for y in c.subtree
+                    ]
                     toks = sorted(keep, key=lambda y: y.i)
                     if len(toks) + 3 <= MAX_MISSION_WORDS and toks[-1].i - toks[0].i + 1 == len(toks):
                         return "the mission to " + _phrase(toks)
@@ -109,13 +128,16 @@ def _value_items(text: str) -> list[tuple[str, str]]:
     for m in re.finditer(r"\bvalues?\b[^:.\n]{0,20}:\s*", text, re.IGNORECASE):
         rest = text[m.end() : m.end() + 400]
         items = []
-        for piece in re.split(r"[.;,\n]|\band\b", rest):
-            item = piece.strip(" '\"\u201c\u201d\u2018\u2019")
-            if not item:
+        for piece in re.split(r"[.;\n]", rest):
+            piece = piece.strip(" '\"\u201c\u201d\u2018\u2019")
+            parts = [x.strip() for x in piece.split(",")]
+            # "Integrity, Customer First" is two values; "Test, learn, repeat" is one.
+            pieces = parts if len(parts) > 1 and all(x[:1].isupper() for x in parts) else [piece]
+            if not piece:
                 continue
-            if len(item.split()) > 5:
+            if any(len(x.split()) > 5 for x in pieces):
                 break  # the list has ended: a longer sentence follows
-            items.append(item)
+            items += [x for x in pieces if x]
         source = " ".join(text[m.start() : m.end() + sum(len(i) + 2 for i in items)].split())
         for item in items:
             doc = parse(item)
@@ -124,16 +146,24 @@ def _value_items(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _chunks(sent: Span, company: str) -> list[str]:
+def _chunks(sent: Span, company: str, role: str) -> list[str]:
     """Return the noun phrases and names of a sentence worth offering as facts."""
     out = []
     low_company = company.lower().strip()
+    role_words = {w.lower() for w in re.findall(r"[A-Za-z]+", role)}
     for chunk in sent.noun_chunks:
-        toks = [t for t in chunk if not t.is_punct]
-        while toks and toks[0].lower_ in ("a", "an", "some", "every", "each", "any", "all"):
+        toks = list(chunk)
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("a", "an", "some", "every", "each", "any", "all")):
             toks = toks[1:]
-        if not toks or toks[-1].lemma_.lower() in _VAGUE_HEADS or toks[-1].pos_ == "PRON":
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks or toks[-1].lemma_.lower() in _VAGUE_HEADS or toks[-1].pos_ == "PRON" or toks[0].lower_ == "no":
             continue
+        if chunk.root.ent_type_ in _NOT_FACTS:
+            continue
+        words = [t.lower_ for t in toks if t.is_alpha and not t.is_stop]
+        if words and sum(w in role_words for w in words) * 2 >= len(words):
+            continue  # the role itself is not a reason to want it
         text = _phrase(toks)
         n = len(text.split())
         if n > MAX_WORDS or text.lower() == low_company or text.lower() in ("the", ""):
@@ -142,13 +172,13 @@ def _chunks(sent: Span, company: str) -> list[str]:
             continue  # one ordinary word says nothing about this company
         out.append(text)
     for ent in sent.ents:
-        if ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC") and ent.text.lower() != low_company:
-            if len(ent.text.split()) <= MAX_WORDS:
-                out.append(_phrase(list(ent)))
+        named = ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "FAC") and ent.text.lower() != low_company
+        if named and len(ent.text.split()) <= MAX_WORDS:
+            out.append(_phrase(list(ent)))
     return out
 
 
-def fact_candidates(description: str, company: str = "", limit: int = 12) -> list[Fact]:
+def fact_candidates(description: str, company: str = "", limit: int = 12, role: str = "") -> list[Fact]:
     """Return short candidate facts (mission, values, products, programmes) from a description, best first."""
     text = _CONTROL_RE.sub(" ", description or "")
     if not text.strip():
@@ -169,16 +199,20 @@ def fact_candidates(description: str, company: str = "", limit: int = 12) -> lis
                 continue
         if _imperative(sent):
             continue
-        for phrase in _chunks(sent, company):
-            found.append(Fact(phrase, kind, source))
+        for phrase in _chunks(sent, company, role):
+            found.append(Fact(phrase, kind if kind in ("product", "programme") else "other", source))
     found += [Fact(v, "value", source) for v, source in _value_items(text)]
     unique: dict[str, Fact] = {}
     for f in found:
         key = f.text.lower()
         if key not in unique and not any(key in k for k in unique):
             unique[key] = f
-    order = {k: i for i, k in enumerate(("mission", "value", "programme", "product", "other"))}
-    ranked = sorted(unique.values(), key=lambda f: (order[f.kind], not _has_name(f.text)))
+    order = {k: i for i, k in enumerate(("value", "mission", "programme", "product", "other"))}
+    # Values first (the company chose them), then named programmes and products, then the rest.
+    ranked = sorted(
+        unique.values(),
+        key=lambda f: (f.kind != "value", not _has_name(f.text), order[f.kind], abs(len(f.text.split()) - 3)),
+    )
     return ranked[:limit]
 
 

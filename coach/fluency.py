@@ -18,12 +18,13 @@ from coach.grounding import is_common_word
 from coach.nlp import parse
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Calibrated with bench/calibrate_fluency.py on every human-written answer in samples/ (all pass):
 # the highest values seen there, with a margin. See that script's output for the figures.
 MAX_TEXT_PERPLEXITY = 60.0
 MAX_SENTENCE_PERPLEXITY = 160.0
+BROKEN_WORD_SURPRISAL = 12.0  # nats
 PROMPT = "Interviewer: What are your career goals?\nCandidate:"
 N_CTX = 1024
 
@@ -87,7 +88,9 @@ def _has_clause(sent: Span) -> bool:
         verb = t.head
         if verb.tag_ in _FINITE_TAGS or "Fin" in verb.morph.get("VerbForm"):
             return True
-        if any(c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or "Fin" in c.morph.get("VerbForm")) for c in verb.children):
+        if any(
+            c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or "Fin" in c.morph.get("VerbForm")) for c in verb.children
+        ):
             return True
     return False
 
@@ -105,7 +108,21 @@ def _fragment_ok(sent: Span) -> bool:
     return root.pos_ in ("VERB", "AUX") and root.tag_ in ("VB", "VBG", "VBN")
 
 
-def _sentence_reasons(sent: Span) -> list[str]:
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Return lower-case words of two public-domain dictionaries (Webster's 2nd and GCIDE, from english-words)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True))
+
+
+def _surprise(t: Token, byte_at: list[int], surprisal: list[tuple[int, int, float]]) -> float:
+    """Return the highest surprisal of the model's tokens that overlap the word."""
+    b0, b1 = byte_at[t.idx], byte_at[t.idx + len(t.text)]
+    return max((n for a, b, n in surprisal if a < b1 and b > b0), default=0.0)
+
+
+def _sentence_reasons(sent: Span, byte_at: list[int], surprisal: list[tuple[int, int, float]]) -> list[str]:
     """Return why one sentence does not read as speech."""
     reasons = []
     text = sent.text
@@ -122,7 +139,10 @@ def _sentence_reasons(sent: Span) -> list[str]:
         after = doc[t.i + 1].text if t.i + 1 < len(doc) else " "
         # "ca" of "can't", "e" of "e-mail": a piece of a longer written word, not a word of its own
         glued = (not t.whitespace_ and after not in ",.;:!?") or (t.i > 0 and not doc[t.i - 1].whitespace_)
-        if t.is_alpha and w.islower() and len(w) <= 4 and not glued and not is_common_word(w) and t.pos_ != "INTJ":
+        # A broken word ("ls are grow") is short, in no dictionary, and a surprise to the model where it stands;
+        # "mom" or "ux" are in no dictionary either, but the model expects them.
+        unknown = t.is_alpha and w.islower() and len(w) <= 4 and not glued and w not in _known_words() and not is_common_word(w)
+        if surprisal and unknown and _surprise(t, byte_at, surprisal) > BROKEN_WORD_SURPRISAL:
             reasons.append(f"broken word \u201c{w}\u201d")
         if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "i" and t.head.tag_ == "VBZ":
             reasons.append(f"\u201cI {t.head.text}\u201d: the verb does not agree with its subject")
@@ -207,7 +227,7 @@ def check_fluency(text: str, use_model: bool = True) -> FluencyReport:
     for sent in sents:
         b0, b1 = byte_at[sent.start_char], byte_at[sent.end_char]
         ppl = _perplexity([n for a, b, n in surprisal if b0 <= a < b1]) if surprisal else None
-        reasons = _sentence_reasons(sent)
+        reasons = _sentence_reasons(sent, byte_at, surprisal)
         if ppl is not None and ppl > MAX_SENTENCE_PERPLEXITY:
             reasons.append(f"reads as garbled to the language model (perplexity {ppl:.0f} > {MAX_SENTENCE_PERPLEXITY:.0f})")
         reports.append(SentenceReport(sent.text, sent.start_char, sent.end_char, tuple(reasons), ppl))

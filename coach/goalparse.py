@@ -27,22 +27,33 @@ _LONG_CUE_RE = re.compile(
 )
 LONG_TERM_MONTHS = 36  # three years and more is the vision's horizon, not a short-term step
 
+
+def _words(text: str) -> frozenset[str]:
+    """Return the space-separated words of text as a set."""
+    return frozenset(text.split())
+
+
 # Verbs that introduce a goal rather than being one: "I want to", "I'd like to", "I plan to".
-_DESIRE = frozenset("want like love plan intend hope aim need expect mean wish aspire prefer".split())
-_GOAL_NOUNS = frozenset("goal aim priority plan ambition focus target objective dream aspiration".split())
-_DROP_ADVERBS = frozenset("also too then first still additionally further next ideally really just".split())
+_DESIRE = frozenset(
+    ["want", "like", "love", "plan", "intend", "hope", "aim", "need", "expect", "mean", "wish", "aspire", "prefer"]
+)
+_GOAL_NOUNS = frozenset(["goal", "aim", "priority", "plan", "ambition", "focus", "target", "objective", "dream", "aspiration"])
+_DROP_ADVERBS = frozenset(
+    ["also", "too", "then", "first", "still", "additionally", "further", "next", "ideally", "really", "just"]
+)
 _WHY_MARKS = frozenset({"because", "so", "since", "as"})
 # Nouns that say what kind of step a goal or plan item is; general vocabulary, not any sample's words.
-_COURSE = frozenset(
-    "course class certificate certification cert exam degree diploma qualification training programme program licence license "
-    "bootcamp module endorsement accreditation membership masters master mba msc ba bachelor study studies".split()
+_COURSE = _words(
+    "course class certificate certification cert exam degree diploma qualification training programme program "
+    "licence license bootcamp module endorsement accreditation membership masters master mba msc ba bachelor study "
+    "studies"
 )
-_MENTOR = frozenset("mentor mentoring mentorship coach coaching pair shadow feedback supervision".split())
-_PROJECT = frozenset("project build ship launch design create own dashboard tool system feature product prototype".split())
-_TITLE = frozenset(
-    "manager director head lead leader supervisor engineer architect officer chief president partner principal specialist "
-    "analyst designer developer scientist consultant coordinator controller executive nurse teacher chef electrician "
-    "curator practitioner technician owner founder vp cfo coo ceo cto".split()
+_MENTOR = frozenset(["mentor", "mentoring", "mentorship", "coach", "coaching", "pair", "shadow", "feedback", "supervision"])
+_PROJECT = _words("project build ship launch design create own dashboard tool system feature product prototype")
+_TITLE = _words(
+    "manager director head lead leader supervisor engineer architect officer chief president partner principal "
+    "specialist analyst designer developer scientist consultant coordinator controller executive nurse teacher chef "
+    "electrician curator practitioner technician owner founder vp cfo coo ceo cto"
 )
 
 
@@ -121,25 +132,31 @@ def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
 
 
 def _phrase(head: Token, skip: set[int], spans: list[tuple[int, int]], verb: str | None = None) -> str:
-    """Return the verb phrase headed by head, first person, its verb in the base form."""
-    drop: set[int] = set(skip)
+    """Return the verb phrase headed by head, first person, its verb in the base form.
+
+    skip holds other goal heads and goal-introducing verbs: a child subtree holding one is another goal.
+    """
+    drop: set[int] = {t.i for x in head.subtree if x.i in skip and x.i != head.i for t in x.subtree}
     for child in head.children:
-        if child.dep_ in ("conj", "cc", "nsubj", "nsubjpass", "expl", "mark", "parataxis", "punct") or (
-            child.dep_ in ("aux", "auxpass") and child.i < head.i and not (child.dep_ == "auxpass" and head.tag_ == "VBN")
+        sub = {t.i for t in child.subtree}
+        if child.dep_ in ("conj", "parataxis", "nsubj", "nsubjpass", "mark", "expl"):
+            drop |= sub
+        elif (
+            child.dep_ == "cc"
+            or (child.dep_ == "punct" and child.text in ",;:")
+            or (child.dep_ in ("aux", "auxpass") and child.i < head.i and not (child.dep_ == "auxpass" and head.tag_ == "VBN"))
+            or (child.dep_ == "advmod" and child.lower_ in _DROP_ADVERBS)
         ):
-            if child.dep_ in ("conj", "parataxis", "nsubj", "nsubjpass", "mark"):
-                drop.update(t.i for t in child.subtree)
-            else:
-                drop.add(child.i)
-        elif child.dep_ == "advmod" and child.lower_ in _DROP_ADVERBS:
             drop.add(child.i)
-        elif child.dep_ == "advcl" and (child.tag_ == "VBG" or any(m.lower_ in _WHY_MARKS for m in child.children)):
-            drop.update(t.i for t in child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "by" and any(c.tag_ == "VBG" for c in child.children):
-            drop.update(t.i for t in child.subtree)
+        elif (child.dep_ == "advcl" and (child.tag_ == "VBG" or any(m.lower_ in _WHY_MARKS for m in child.children))) or (
+            child.dep_ == "prep" and child.lower_ == "by" and any(c.tag_ == "VBG" for c in child.children)
+        ):
+            drop |= sub
     words: list[str] = []
-    for t in head.subtree:
+    for t in sorted(head.subtree, key=lambda x: x.i):
         if t.i in drop or _inside(t, spans):
+            if words and t.whitespace_ and not words[-1].endswith(" "):
+                words[-1] += " "  # keep the gap the dropped word leaves ("feature, like" -> "feature like")
             continue
         if t.i == head.i:
             base = verb if verb is not None else (t.lemma_ if t.tag_ in ("VBG", "VBZ", "VBD", "VBP") else t.lower_)
@@ -157,10 +174,10 @@ def _measure(head: Token, doc: Doc, spans: list[tuple[int, int]]) -> str:
     for chunk in doc.noun_chunks:
         if chunk.root.i not in inside or _inside(chunk.root, spans):
             continue
-        if any(t.like_num and not _inside(t, spans) for t in chunk) or chunk.root.lemma_.lower() in _COURSE:
+        if any(t.pos_ == "NUM" and not _inside(t, spans) for t in chunk) or chunk.root.lemma_.lower() in _COURSE:
             return _clean(chunk.text)
     for t in head.subtree:
-        if (t.like_num or t.text.endswith("%")) and not _inside(t, spans):
+        if (t.pos_ == "NUM" or t.text.endswith("%")) and not _inside(t, spans):
             return _clean(" ".join(x.text for x in t.head.subtree)) if t.head.i != head.i else t.text
     return ""
 
@@ -171,7 +188,11 @@ def _why(head: Token) -> str:
         if child.dep_ == "advcl" and any(m.lower_ in _WHY_MARKS for m in child.children):
             has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
             if has_subject:
-                return _clean("".join(t.text_with_ws for t in child.subtree))
+                toks = sorted(child.subtree, key=lambda x: x.i)
+                start = toks[0].i
+                if start > 0 and child.doc[start - 1].lower_ in ("so", "because"):
+                    start -= 1
+                return _clean(child.doc[start : toks[-1].i + 1].text)
     return ""
 
 
@@ -219,6 +240,8 @@ def _clauses(sentence: str, retry: bool = True) -> list[_Clause]:
         heads.append((head, verb))
         for conj in head.children:
             if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in conj.children):
+                if conj.lemma_.lower() in _DESIRE and not any(c.dep_ == "xcomp" for c in conj.children):
+                    continue  # "... and want it done by next year" adds a timeline, not a goal
                 add(conj)
 
     for t in doc:
@@ -239,26 +262,36 @@ def _clauses(sentence: str, retry: bool = True) -> list[_Clause]:
             continue
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         imperative = not subjects and t.tag_ == "VB"
-        if imperative and t.i == 0 and any(
-            c.dep_ in ("dobj", "compound") and c.lemma_.lower() in _TITLE and not any(d.dep_ == "det" for d in c.children)
-            for c in t.children
+        if (
+            imperative
+            and t.i == 0
+            and any(
+                c.dep_ in ("dobj", "compound") and c.lemma_.lower() in _TITLE and not any(d.dep_ == "det" for d in c.children)
+                for c in t.children
+            )
         ):
             continue  # "Audit manager in 6-7 yrs": a title read as a command; the note is a noun phrase
         first_person = any(s.lower_ in ("i", "we") for s in subjects) and t.tag_ not in ("VBD",)
-        content = t.pos_ == "VERB" or any(c.dep_ in ("xcomp", "acomp", "attr") for c in t.children)
+        content = t.pos_ == "VERB" or any(c.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") for c in t.children)
         if (imperative or first_person) and content:
             add(t)
     clauses = []
     for head, verb in sorted(heads, key=lambda h: h[0].i):
-        span_toks = [x for x in head.subtree]
-        lo, hi = span_toks[0].idx, span_toks[-1].idx + len(span_toks[-1])
-        own = [tl for tl in timelines if lo <= tl.start < hi]
-        what = _phrase(head, set(), spans, verb)
-        if len(what.split()) < 2:
+        others = {t.i for x in head.subtree if x.i in seen and x.i != head.i for t in x.subtree}
+        mine = [x for x in head.subtree if x.i not in others]
+        own = [tl for tl in timelines if any(x.idx <= tl.start < x.idx + len(x) for x in mine)]
+        what = _phrase(head, seen - {head.i}, spans, verb)
+        objects = [t for t in head.subtree if t.i != head.i and t.i not in seen and t.is_alpha and not _inside(t, spans)]
+        pronoun_object = verb == "have" and any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in head.children)
+        if len(what.split()) < 2 or all(t.pos_ == "PRON" for t in objects) or pronoun_object:
+            # "... and want it done by next year": no goal of its own, only a timeline for the one before
+            if own and clauses and clauses[-1].timeline is None:
+                last = clauses[-1]
+                clauses[-1] = _Clause(last.what, own[0], last.measure, last.why, last.progressive, last.source)
             continue
         progressive = head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
         clauses.append(_Clause(what, own[0] if own else None, _measure(head, doc, spans), _why(head), progressive, sentence))
-    if not clauses and retry and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+    if not clauses and retry:
         # A note ("master predictive modelling") can read as a noun phrase alone; said after
         # "I want to" its first word shows whether it is a verb.
         noun = _noun_goal(doc, spans)
@@ -266,7 +299,7 @@ def _clauses(sentence: str, retry: bool = True) -> list[_Clause]:
             lead = "I want to "
             trial = lead + _lower_first(sentence)
             first = parse(trial)[3]
-            again = _clauses(trial, retry=False) if first.pos_ == "VERB" and first.tag_ == "VB" else []
+            again = _clauses(trial, retry=False) if first.pos_ in ("VERB", "AUX") and first.tag_ == "VB" else []
             if again and again[0].what.split()[0] == first.lower_:
                 return [_Clause(c.what, c.timeline, c.measure, c.why, c.progressive, sentence) for c in again]
     if not clauses:
@@ -317,9 +350,10 @@ def parse_goals(vision_text: str = "", short_term_text: str = "") -> ParsedGoals
     for default, text in (("vision", vision_text), (None if not vision_text else "short", short_term_text)):
         for label, chunk in _pieces(text or ""):
             for sentence in _sentences(chunk):
-                items += _participle_items(sentence)
+                if (label or default) != "vision":
+                    items += _participle_items(sentence)  # in the vision, a manner clause describes the vision
                 tagged += [(label or default, c) for c in _clauses(sentence)]
-    vision_clauses = [c for part, c in tagged if part == "vision" and _is_long_term(c) or part is None and _is_long_term(c)]
+    vision_clauses = [c for part, c in tagged if (part == "vision" and _is_long_term(c)) or (part is None and _is_long_term(c))]
     if not vision_clauses:
         vision_clauses = [c for part, c in tagged if part == "vision"][:1]
     vision = Vision()

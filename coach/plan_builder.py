@@ -12,7 +12,9 @@ from coach.planner import Fact, Gap, Goal, Plan
 from coach.smart import SmartCheck, check_goal
 
 MAX_GAPS = 2
-_VAGUE = frozenset("way thing things people part lot kind level career job role work goal years year".split())
+_VAGUE = frozenset(
+    ["way", "thing", "things", "people", "part", "lot", "kind", "level", "career", "job", "role", "work", "goal", "years", "year"]
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def build_plan(
         parsed = parse_goals(vision, "\n".join(x for x in (short_term, goals) if x))
     else:
         parsed = parse_goals("", goals)
-    candidates = tuple(fact_candidates(company_info, company))
+    candidates = tuple(fact_candidates(company_info, company, role=role))
     if picks is None:
         chosen = default_picks(list(candidates))
     else:

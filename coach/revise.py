@@ -20,6 +20,12 @@ from coach.planner import Fact, Goal, Plan
 from coach.rubric import Target, score_answer
 from coach.timeline import find_timelines
 
+
+def _words(text: str) -> frozenset[str]:
+    """Return the space-separated words of text as a set."""
+    return frozenset(text.split())
+
+
 # Hedges that can go without touching the grammar around them: parentheticals and sentence adverbs.
 _HEDGE_RE = re.compile(
     r"(?i)(?<!\w)(?:i\s+guess|i\s+suppose|i\s+think(?=\s+(?:i|i'd|i'll|i'm|that|it|we|my)\b)|i\s+feel\s+like(?=\s+i\b)|"
@@ -28,7 +34,7 @@ _HEDGE_RE = re.compile(
 )
 _CONNECTIVES = ("Beyond that,", "After that,", "Alongside that,", "On top of that,")
 LONG_SENTENCE = 30  # words; past this a spoken sentence loses the listener
-_STOP = frozenset("i my me to the a an and of in on for with at by be as that this it is".split())
+_STOP = _words("i my me to the a an and of in on for with at by be as that this it is")
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ def _vary_openers(sentences: list[str], changes: list[Change]) -> list[str]:
     out: list[str] = []
     used = 0
     for s in sentences:
-        if out and _opener(s) == _opener(out[-1]) and used < len(_CONNECTIVES):
+        if out and out[-1].endswith((".", "!", "?")) and _opener(s) == _opener(out[-1]) and used < len(_CONNECTIVES):
             first = s.split()[0]
             keep = first in ("I", "I'm", "I'd", "I'll", "I've") or first[1:].lower() != first[1:]
             new = f"{_CONNECTIVES[used]} {s if keep else s[:1].lower() + s[1:]}"
@@ -235,7 +241,9 @@ def _offer(revision: Revision, need_gain: bool) -> Offer:
     if revision.unsupported:
         return Offer(None, "the revision would say things you did not: " + ", ".join(revision.unsupported[:3]), revision)
     if need_gain and revision.score_after <= revision.score_before:
-        return Offer(None, f"the revision does not score higher ({revision.score_before:.0f} -> {revision.score_after:.0f})", revision)
+        return Offer(
+            None, f"the revision does not score higher ({revision.score_before:.0f} -> {revision.score_after:.0f})", revision
+        )
     return Offer(revision, "")
 
 
@@ -289,5 +297,7 @@ def tailor(answer: str, plan: Plan, target: Target | None = None, seed: int = 0,
     revision = _judge(answer, " ".join(sentences), changes, plan, tgt, use_model)
     offer = _offer(revision, need_gain=False)
     if offer.revision is not None and revision.score_after < revision.score_before:
-        return Offer(None, f"the tailored version scores lower ({revision.score_before:.0f} -> {revision.score_after:.0f})", revision)
+        return Offer(
+            None, f"the tailored version scores lower ({revision.score_before:.0f} -> {revision.score_after:.0f})", revision
+        )
     return offer

@@ -8,6 +8,12 @@ from coach.nlp import parse
 from coach.planner import Goal
 from coach.timeline import first_timeline
 
+
+def _words(text: str) -> frozenset[str]:
+    """Return the space-separated words of text as a set."""
+    return frozenset(text.split())
+
+
 SMART = (
     ("S", "Specific"),
     ("M", "Measurable"),
@@ -16,15 +22,19 @@ SMART = (
     ("T", "Timely"),
 )
 # Verbs that name a state or a wish rather than something the user does.
-_STATE_VERBS = frozenset("be have feel know like love want hope seem become stay keep remain grow improve get".split())
+_STATE_VERBS = _words("be have feel know like love want hope seem become stay keep remain grow improve get")
 # Outcomes that are met or not met without a number: passing, earning or finishing one of these.
-_OUTCOME_NOUNS = frozenset(
-    "certification certificate cert exam licence license degree diploma qualification endorsement accreditation membership "
-    "status course programme program belt masters mba msc ba bachelor award patent".split()
+_OUTCOME_NOUNS = _words(
+    "certification certificate cert exam licence license degree diploma qualification endorsement accreditation "
+    "membership status course programme program belt masters mba msc ba bachelor award patent"
 )
-_SENIOR_TITLES = frozenset("director head vp chief president partner executive cfo coo ceo cto principal".split())
-_LONG_STUDY = frozenset("degree masters mba msc ba bachelor phd doctorate".split())
-_VAGUE_OBJECTS = frozenset("better more things skills stuff experience career job role growth knowledge".split())
+_SENIOR_TITLES = frozenset(
+    ["director", "head", "vp", "chief", "president", "partner", "executive", "cfo", "coo", "ceo", "cto", "principal"]
+)
+_LONG_STUDY = frozenset(["degree", "masters", "mba", "msc", "ba", "bachelor", "phd", "doctorate"])
+_VAGUE_OBJECTS = frozenset(
+    ["better", "more", "things", "skills", "stuff", "experience", "career", "job", "role", "growth", "knowledge"]
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,9 @@ def check_goal(goal: Goal) -> tuple[SmartCheck, ...]:
     verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
     objects = [t for t in tokens if t.dep_ in ("dobj", "pobj", "attr", "oprd") and t.pos_ in ("NOUN", "PROPN")]
     specific_objects = [t for t in objects if t.lemma_.lower() not in _VAGUE_OBJECTS]
-    has_number = any(t.like_num or t.text.endswith("%") for t in tokens) or bool(goal.measure and any(ch.isdigit() for ch in goal.measure))
+    has_number = any(t.like_num or t.text.endswith("%") for t in tokens) or bool(
+        goal.measure and any(ch.isdigit() for ch in goal.measure)
+    )
     outcome = lemmas & _OUTCOME_NOUNS
     timeline = goal.by_when or (tl.spoken if (tl := first_timeline(goal.what)) else "")
     months = goal.months

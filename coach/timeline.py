@@ -6,23 +6,43 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 _WORD_VALUES |= {"a": 1, "an": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3}
-_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 _MONTHS = (
-    "january february march april may june july august september october november december".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )  # fmt: skip
 _SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
 _MONTH_ABBREV = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 
-_NUM = r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|" + "|".join(
-    sorted(_UNITS[1:], key=len, reverse=True)
-) + r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|an?)"
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + "|".join(sorted(_UNITS[1:], key=len, reverse=True))
+    + r"|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|an?)"
+)
 _RANGE = rf"(?P<n1>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<n2>{_NUM}))?"
 _APPROX = r"(?P<approx>about|around|roughly|approximately|some|~|under|less\s+than|no\s+more\s+than)?\s*"
 _UNIT = r"(?P<unit>months?|mos?|years?|yrs?|weeks?|wks?|quarters?)"
@@ -34,16 +54,23 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("end_of_nth", rf"\bby\s+(?:the\s+)?end\s+of\s+(?:my\s+|the\s+)?{_ORD}\s+(?:year|yr)\b"),
     ("end_of_year_n", rf"\bby\s+(?:the\s+)?end\s+of\s+(?:year|yr)\s*(?P<yn>{_NUM})\b"),
-    ("by_date", rf"\b(?P<prep>by|before|in|until|from)\s+(?:the\s+end\s+of\s+)?(?:(?P<q>q[1-4])\s+|(?P<month>{_MONTH_RE})\s+)?{_YEAR}\b"),
+    (
+        "by_date",
+        rf"\b(?P<prep>by|before|in|until|from)\s+(?:the\s+end\s+of\s+)?(?:(?P<q>q[1-4])\s+|(?P<month>{_MONTH_RE})\s+)?{_YEAR}\b",
+    ),
     ("bare_date", rf"\b(?:(?P<q>q[1-4])\s+|(?P<month>{_MONTH_RE})\s+){_YEAR}\b"),
     ("first_n", rf"\b(?:in|during|over|within)\s+(?:my|the|our)\s+first\s+(?:(?P<n1>{_NUM})\s+)?{_UNIT}"),
     ("by_nth", rf"\bby\s+(?:my|the)\s+{_ORD}\s+(?:year|yr)\b"),
+    ("by_month_n", rf"\b(?:by|in|within)\s+(?:my\s+)?(?:month|week)\s+(?P<mn>{_NUM})\b"),
     ("decade", r"\b(?:over|within|in)\s+(?:the\s+next\s+|a\s+)?decade\b"),
-    ("within", rf"\b(?P<prep>in|within|over|inside|after)\s+(?:the\s+)?(?P<next>next\s+|coming\s+)?{_APPROX}{_RANGE}\s*{_UNIT}(?!\s+ago)\b"),
+    (
+        "within",
+        rf"\b(?P<prep>in|within|over|inside|after)\s+(?:the\s+)?(?P<next>next\s+|coming\s+)?{_APPROX}{_RANGE}\s*{_UNIT}(?!\s+ago)\b",
+    ),
     ("from_now", rf"\b{_APPROX}{_RANGE}\s*{_UNIT}\s+(?:from\s+now|out|down\s+the\s+(?:road|line)|'?\s*time)\b"),
     ("next_unit", r"\b(?:in|within|over)\s+the\s+(?:next|coming)\s+(?P<unit>year|month|quarter|year\s+or\s+two)\b"),
     ("relative", rf"\b(?P<rel>next|this|the\s+coming)\s+(?P<what>year|quarter|{_MONTH_RE}|spring|summer|fall|autumn|winter)\b"),
-    ("year_n", rf"\b(?:in\s+)?(?:year|yr)\s*(?P<yn>[1-5]|one|two|three|four|five)\b"),
+    ("year_n", r"\b(?:in\s+)?(?:year|yr)\s*(?P<yn>[1-5]|one|two|three|four|five)\b"),
 )
 _TIMELINE_RE = re.compile("|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS), re.I)
 
@@ -123,7 +150,11 @@ def _month_name(word: str) -> str:
 
 def _say(word: str, value: float | None) -> str:
     """Return a number as spoken words; vague amounts ("a couple of", "a few") stay as written."""
-    if value is None or not any(ch.isdigit() for ch in word) and number_value(word) is None or word.lower().split()[0] in ("a", "an", "couple", "few", "several"):
+    if (
+        value is None
+        or (not any(ch.isdigit() for ch in word) and number_value(word) is None)
+        or word.lower().split()[0] in ("a", "an", "couple", "few", "several")
+    ):
         return " ".join(word.lower().split())
     return spoken_number(value)
 
@@ -181,6 +212,10 @@ def _interpret(m: re.Match[str], today: _dt.date) -> tuple[str, float | None]:
     if kind == "by_nth":
         n = _ordinal_value(g["ord"])
         return f"by my {_ordinal_word(n)} year", 12.0 * n
+    if kind == "by_month_n":
+        v = number_value(g["mn"]) or 1
+        unit = "week" if "week" in m.group().lower() else "month"
+        return f"by {unit} {spoken_number(v)}", v * (0.25 if unit == "week" else 1.0)
     if kind == "decade":
         return "within ten years", 120.0
     if kind in ("within", "from_now"):

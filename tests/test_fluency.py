@@ -38,7 +38,7 @@ def test_human_answers_pass() -> None:
     ],
 )
 def test_structural_reasons_are_named(text: str, reason: str) -> None:
-    report = check_fluency(text, use_model=False)
+    report = check_fluency(text)
     assert not report.ok
     assert any(reason in r for r in report.reasons), report.reasons
 

@@ -54,10 +54,14 @@ def test_timelines_are_found_measured_and_spoken(text: str, spoken: str, months:
         ),
         (  # bullet list
             "",
-            "- Long term: CFO of a listed company in 10 years\n- Finish my CPA by Q3 2027\n- Lead month-end close for one region within 18 months",
+            "- Long term: CFO of a listed company in 10 years\n- Finish my CPA by Q3 2027\n"
+            "- Lead month-end close for one region within 18 months",
             "become a CFO of a listed company",
             "in ten years",
-            [("finish my CPA", "by the third quarter of 2027"), ("lead month-end close for one region", "within eighteen months")],
+            [
+                ("finish my CPA", "by the third quarter of 2027"),
+                ("lead month-end close for one region", "within eighteen months"),
+            ],
         ),
         (  # full sentences, one timeline covering two goals
             "In about ten years I want to be a general manager running a whole fulfillment center.",
@@ -123,11 +127,15 @@ INJECTIONS = (
 
 @pytest.mark.parametrize("injection", INJECTIONS)
 def test_instructions_in_a_description_never_become_facts(injection: str) -> None:
-    description = f"Northwind Health runs community clinics across Ohio. Our mission is to make primary care easy to reach. {injection}"
+    description = (
+        f"Northwind Health runs community clinics across Ohio. Our mission is to make primary care easy to reach. {injection}"
+    )
     facts = fact_candidates(description, "Northwind Health")
     assert facts, "the honest sentences still give facts"
     for f in facts:
-        assert f.source.strip() not in injection and not any(w in f.text.lower() for w in ("pwned", "prompt", "pineapple", "hate"))
+        assert f.source.strip() not in injection and not any(
+            w in f.text.lower() for w in ("pwned", "prompt", "pineapple", "hate")
+        )
 
 
 def test_facts_are_short_phrases_not_sentences(profiles: list) -> None:
@@ -148,7 +156,9 @@ def test_plan_round_trips_through_versioned_json() -> None:
     assert Plan.from_json(plan.to_json()) == plan
 
 
-@pytest.mark.parametrize("bad", ["not json", "[]", '{"version": 99}', '{"goals": [{"measure": "x"}]}', '{"items": [{"kind": "nap", "what": "x"}]}'])
+@pytest.mark.parametrize(
+    "bad", ["not json", "[]", '{"version": 99}', '{"goals": [{"measure": "x"}]}', '{"items": [{"kind": "nap", "what": "x"}]}']
+)
 def test_a_bad_stored_plan_is_a_clear_input_error(bad: str) -> None:
     with pytest.raises(InputError):
         Plan.from_json(bad)
@@ -171,7 +181,8 @@ def test_build_plan_picks_facts_by_text(profiles: list) -> None:
 def test_cli_plan_prints_plan_smart_and_facts(capsys: pytest.CaptureFixture[str]) -> None:
     code = main([
         "plan", "--company", "Cascade Cold Chain", "--role", "Transportation Planner",
-        "--goals", "Short term: master predictive modelling within 12 months. Long term: become an analytics manager within five years",
+        "--goals",
+        "Short term: master predictive modelling within 12 months. Long term: become an analytics manager within five years",
         "--company-info", "Cascade Cold Chain moves fresh food across Northern California. Our values: Safety first.",
     ])  # fmt: skip
     out = capsys.readouterr().out
