@@ -15,6 +15,7 @@ from coach.batch import iter_batch, open_input
 from coach.errors import BackendError, CoachError, InputError
 from coach.holdback import AUTO_LOOK, HeldStream
 from coach.inputs import MAX_INPUT_BYTES, check_answer, check_timeout, decode_text
+from coach.plan_cli import add_plan_command
 from coach.rubric import SMART_LETTERS, RubricResult, Target, format_seconds, score_answer
 from coach.urls import redact_text
 
@@ -557,6 +558,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("file", help="your answer as a text file, or - for standard input")
         _add_target_options(command, coaching=True)
         command.set_defaults(func=func)
+
+    add_plan_command(sub)
 
     app = sub.add_parser("app", help="open the practice app in the browser")
     app.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")
