@@ -152,6 +152,10 @@ _BRIDGE_MORE = (
     "The {r} role is where I can start on the first of them right away.",
     "I'd measure myself against those dates and adjust along the way.",
 )
+_BRIDGE_LAST = (
+    "I've thought about what each of them takes, and I'm ready to start.",
+    "None of that happens by accident, so I plan for it.",
+)
 _FUTURE = (
     "I can see that future at {c}, starting in the {r} role.",
     "Doing that at {c} is the future I'm hoping for.",
@@ -243,6 +247,9 @@ def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool,
     if bridge > 1:
         text = pick.choose(_BRIDGE_MORE, lambda t: _fill(t, r=role))
         out.append(ComposedSentence(text, ("role", "goals"), "bridge", optional=True))
+    if bridge > 2:
+        text = pick.choose(_BRIDGE_LAST, lambda t: t)
+        out.append(ComposedSentence(text, ("goals",), "bridge", optional=True))
     text = pick.choose(_FUTURE, lambda t: _fill(t, c=company, r=role))
     out.append(ComposedSentence(text, ("company", "role"), "future"))
     return out
@@ -257,7 +264,7 @@ def compose(plan: Plan, seed: int = 0) -> Composition:
         for items in (2, 1, 0):
             for facts in (2, 1):
                 for why in (True, False):
-                    for bridge in (0, 1, 2):
+                    for bridge in (0, 1, 2, 3):
                         sentences = _build(plan, seed, steps, items, facts, why, bridge)
                         words = sum(len(s.text.split()) for s in sentences)
                         if MIN_WORDS <= words <= MAX_WORDS:

@@ -217,7 +217,7 @@ def _interpret(m: re.Match[str], today: _dt.date) -> tuple[str, float | None]:
         unit = "week" if "week" in m.group().lower() else "month"
         return f"by {unit} {spoken_number(v)}", v * (0.25 if unit == "week" else 1.0)
     if kind == "decade":
-        return "within ten years", 120.0
+        return "within the next decade", 120.0
     if kind in ("within", "from_now"):
         text, top, plural = _amount(g["n1"], g.get("n2"), g.get("approx"))
         unit = _unit_word(g["unit"], plural)

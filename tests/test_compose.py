@@ -68,3 +68,15 @@ def test_injected_descriptions_never_reach_the_answer(injection: str) -> None:
         answer = compose(plan).text.lower()
         for word in ("pwned", "pineapple", "hate", "leave within", "system", "instructions"):
             assert word not in answer, (p.id, answer)
+
+
+def test_the_role_and_raw_fields_never_enter_as_company_facts() -> None:
+    # The "because of its work on Northern California and Transportation Planner" reads as fluent
+    # English, so no fluency measure can catch it; the facts the composer may use exclude the role itself.
+    for p in ALL:
+        plan = _plan(p)
+        role_words = {w.lower() for w in p.role.replace(",", " ").split() if len(w) > 3}
+        for fact in plan.facts:
+            words = [w.lower() for w in fact.text.split() if len(w) > 3]
+            assert not words or sum(w in role_words for w in words) * 2 < len(words), (p.id, fact.text)
+            assert len(fact.text.split()) <= 10 and not fact.text.endswith(".")

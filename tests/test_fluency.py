@@ -31,9 +31,9 @@ def test_human_answers_pass() -> None:
     [
         ("I want to become a long term: become a manager.", "label fragment"),
         ("I'd like to move up at some point,.", "dangling punctuation"),
-        ("I want to to lead the team in two years.", "doubled word"),
+        ("I want to coach coach the team in two years.", "doubled word"),
         ("I rucks and scheduling every night.", "does not agree"),
-        ("So ls are grow in the company next year.", "broken word"),
+        ("So, ls are grow in the company next year.", "broken word"),
         ("The big picture of the regional operations of the company in the north and the south.", "not a sentence"),
     ],
 )
@@ -48,6 +48,7 @@ def test_structural_reasons_are_named(text: str, reason: str) -> None:
     [
         "Move up to manager, then run my own building.",
         "Okay, so, um, career goals. I want to run a clinic in ten years.",
+        "Then after college I ended up in in retail, and I liked it.",
         "Long term, I'd like to be a head of design.",
     ],
 )

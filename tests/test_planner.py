@@ -31,7 +31,7 @@ TODAY = dt.date(2026, 11, 27)
         ("ICAI course, yr 1", "in my first year", 12),
         ("in my first six months", "in my first six months", 6),
         ("by the end of next year", "by the end of next year", 24),
-        ("Over the next decade I want", "within ten years", 120),
+        ("Over the next decade I want", "within the next decade", 120),
         ("eight years from now", "in eight years", 96),
         ("by December 2027", "by December 2027", 13),
         ("in a couple of years", "in a couple of years", 24),
