@@ -432,3 +432,17 @@ def test_the_package_face_keeps_every_public_name() -> None:
     assert {"draft", "critique", "tailor", "followups", "CoachInputs", "run_events", "plan_for", "model_for"} <= set(
         coaching.__all__
     )
+
+
+def test_the_default_path_leaves_the_embedded_model_out_where_it_does_not_win() -> None:
+    from coach.backends import LocalBackend
+    from coach.coaching import TASKS, model_for, without_model_note
+    from coach.coaching.policy import EMBEDDED_WINS
+
+    embedded = LocalBackend()
+    other = FakeBackend()
+    for task in TASKS:
+        assert model_for(task, embedded) is (embedded if EMBEDDED_WINS[task] else None)
+        assert model_for(task, embedded, insist=True) is embedded  # "Embedded model" chosen: use it anyway
+        assert model_for(task, other) is other  # any other model is the user's choice
+        assert "stronger model" in without_model_note(task)
