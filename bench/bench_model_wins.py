@@ -32,7 +32,9 @@ from coach.coaching import CoachInputs, critique_events, draft_events, followups
 from coach.coaching.critique import flagged_spans
 from coach.coaching.draft import _example_messages
 from coach.coaching.policy import TASKS
+from coach.fluency import check_fluency
 from coach.prompts import render
+from coach.rubric import score_answer
 from coach.samples import EVAL_DIR, Profile, load_profiles
 
 
@@ -113,7 +115,11 @@ def main() -> None:
     step = max(1, len(pool) // args.profiles)
     profiles = pool[::step][: args.profiles]
     backend = LocalBackend()
-    _run(profiles[0], None)  # load spaCy, the rubric and the scoring model before timing
+    cold, warm = _prefix_ratio(backend, profiles)
+    print(f"first token: cold {cold:.2f} s, repeat with the cached prefix {warm:.2f} s, ratio {cold / warm:.1f}x", flush=True)
+    warm_up = profiles[0]
+    check_fluency(warm_up.answers["strong"])  # load spaCy and the scoring model before timing
+    score_answer(warm_up.answers["strong"], warm_up.target())
     wins: dict[str, list[bool]] = {t: [] for t in TASKS}
     model_s: dict[str, list[float]] = {t: [] for t in TASKS}
     default_s: dict[str, list[float]] = {t: [] for t in TASKS}
@@ -132,8 +138,6 @@ def main() -> None:
         m, d = statistics.median(model_s[task]), statistics.median(default_s[task])
         print(f"{task:10s} {sum(wins[task]):>4d}/{len(wins[task]):<5d} {m:9.1f} {d:10.1f} {m / d:6.1f}x")
     print("(critique gives feedback and the stronger version in one run: they share its time)")
-    cold, warm = _prefix_ratio(backend, profiles)
-    print(f"first token: cold {cold:.2f} s, repeat with the cached prefix {warm:.2f} s, ratio {cold / warm:.1f}x")
 
 
 if __name__ == "__main__":

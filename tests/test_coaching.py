@@ -165,7 +165,7 @@ def test_empty_model_output_is_unusable() -> None:
 def test_long_company_descriptions_are_cut_with_a_notice() -> None:
     long_info = PROFILE.company_info + " " + " ".join(f"Extra detail number {i} about us." for i in range(300))
     inputs = CoachInputs(PROFILE.company, PROFILE.role, PROFILE.goals, PROFILE.background, long_info)
-    backend = fake(feedback("Corvana", "Corvana"))
+    backend = fake(feedback("Corvana", "Corvana"), STRONG)
     result = critique(STRONG, inputs, backend)
     assert any("cut to its first" in n and "whitespace" in n for n in result.info.notices)
     assert "Extra detail number 299" not in user_prompt(backend, 0)

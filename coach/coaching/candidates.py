@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from coach.coaching.asking import Reply
 from coach.coaching.inputs import CoachInputs
-from coach.fluency import check_fluency
+from coach.fluency import FluencyReport, check_fluency
 from coach.grounding import Claim, has_meta, strip_meta, unsupported_claims
 from coach.rubric import RubricResult, Target, score_answer
 
@@ -104,14 +106,32 @@ def evaluate(
     return Candidate(cleaned, source, model, result, claims, problem)
 
 
+@lru_cache(maxsize=256)
+def _fluency(text: str) -> FluencyReport:
+    """Return the fluency gate's report on text, computed once per process (the page asks again on every rerun)."""
+    return check_fluency(text)
+
+
 def gate_fluency(candidate: Candidate) -> Candidate:
     """Return the candidate, set aside when a sentence of it does not read as something a person would say."""
     if not candidate.usable:
         return candidate
-    report = check_fluency(candidate.text)
+    report = _fluency(candidate.text)
     if report.ok:
         return candidate
     return replace(candidate, problem="does not read fluently: " + "; ".join(report.reasons[:2]))
+
+
+def judge_reply(reply: Reply, model: str, inputs: CoachInputs, sources: tuple[str, ...], scorer: Scorer) -> Candidate:
+    """Return a model reply judged by the gates every answer passes: grounding, the hold, fluency, the rubric."""
+    candidate = evaluate(reply.text, "model", model, inputs, sources, scorer)
+    if not candidate.usable:
+        return candidate
+    if reply.held:
+        return replace(candidate, problem=f"held back: the reply {reply.held}")
+    if reply.error is not None:
+        return replace(candidate, problem="the model stopped early")
+    return gate_fluency(candidate)
 
 
 def _best(candidates: list[Candidate], fallback: Candidate) -> Candidate:

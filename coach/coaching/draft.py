@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Generator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from coach import compose
 from coach.backends import Backend, Message, Options, Usage
 from coach.coaching.asking import Event, Reply, Status, TaskInfo, _stream_candidate, plan_variables, run_events
-from coach.coaching.candidates import Candidate, Scorer, _best, evaluate, gate_fluency
+from coach.coaching.candidates import Candidate, Scorer, _best, evaluate, judge_reply
 from coach.coaching.inputs import CoachInputs, plan_for
 from coach.errors import BackendError, UnusableOutput
 from coach.planner import Plan
@@ -63,16 +63,6 @@ def _temperatures(n: int) -> list[float]:
     return [base[i % len(base)] for i in range(n)]
 
 
-def _model_candidate(reply: Reply, backend: Backend, inputs: CoachInputs, plan: Plan, scorer: Scorer) -> Candidate:
-    """Return a model reply judged by the same gates as the composer: grounding, fluency, rubric."""
-    candidate = evaluate(reply.text, "model", backend.model_id, inputs, tuple(plan.sources()), scorer)
-    if reply.held:
-        return replace(candidate, problem=f"held back: the reply {reply.held}")
-    if reply.error is not None:
-        return replace(candidate, problem="the model stopped early")
-    return gate_fluency(candidate)
-
-
 def draft_events(
     inputs: CoachInputs,
     backend: Backend | None,
@@ -121,7 +111,7 @@ def draft_events(
                 usage.completion_tokens + backend.last_usage.completion_tokens,
             )
         if reply.text.strip() or reply.error is None:
-            pool.append(_model_candidate(reply, backend, inputs, plan, scorer))
+            pool.append(judge_reply(reply, backend.model_id, inputs, tuple(plan.sources()), scorer))
         if reply.error is not None:
             error = reply.error
             break

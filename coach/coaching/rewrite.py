@@ -9,7 +9,7 @@ from typing import Any, Literal
 from coach import revise
 from coach.backends import Backend, Options
 from coach.coaching.asking import Event, Reply, Status, _stream_candidate, _task_messages
-from coach.coaching.candidates import Candidate, Scorer, evaluate, gate_fluency
+from coach.coaching.candidates import Candidate, Scorer, evaluate, judge_reply
 from coach.coaching.inputs import CoachInputs
 from coach.errors import BackendError
 from coach.planner import Plan
@@ -64,12 +64,7 @@ def _stronger(
                 yield item
         error = reply.error
         if reply.text.strip():
-            candidate = evaluate(reply.text, "model", backend.model_id, inputs, (answer, *plan.sources()), scorer)
-            if reply.held:
-                candidate = replace(candidate, problem=f"held back: the reply {reply.held}")
-            elif reply.error is not None:
-                candidate = replace(candidate, problem="the model stopped early")
-            found.append(gate_fluency(candidate))
+            found.append(judge_reply(reply, backend.model_id, inputs, (answer, *plan.sources()), scorer))
     if revised is not None:
         found.append(revised)
     yield Rewrites(found, error, reason)
