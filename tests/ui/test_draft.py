@@ -24,7 +24,7 @@ def test_draft_streams_then_shows_scores_alternates_and_saves_the_attempt(at: Ap
     heading = "written by fake-model" if expected.chosen.source == "model" else "built from your own words"
     assert any(heading in s.value for s in at.subheader)
     table = at.dataframe[0].value
-    assert list(table["source"]) == ["model", "model", "model", "template"]
+    assert list(table["source"]) == ["model", "model", "model", "composer"]
     assert "states facts you did not give" in " ".join(table["status"])
     assert History().attempts()[-1].kind == "draft"
     at.text_area(key="draft_edit").input(PROFILE.answers["strong_fillers"])
