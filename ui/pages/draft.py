@@ -11,6 +11,7 @@ from coach.inputs import check_answer
 from coach.present import escape_markdown
 from coach.rubric import score_answer
 from ui.model_choice import current_backend
+from ui.planning import current_plan
 from ui.state import current_inputs, save_attempt
 from ui.widgets import Pump, finish, show_candidates, show_scores, show_task_info
 
@@ -28,7 +29,8 @@ def run_draft(candidates: int) -> None:
         except BackendError as exc:
             failure = exc
         with st.status("Drafting...", expanded=True) as status:
-            result: DraftResult = Pump(draft_events(inputs, backend, candidates, failure=failure), status).run()
+            events = draft_events(inputs, backend, candidates, failure=failure, plan=current_plan())
+            result: DraftResult = Pump(events, status).run()
             made_by = result.chosen.model if result.chosen.source == "model" else "template"
             finish(status, "Draft ready", "built from your own words" if made_by == "template" else made_by, result.info.error)
         st.session_state.draft = result
@@ -72,7 +74,10 @@ def show_draft(drafted: DraftResult) -> None:
         show_scores(edited, text)
 
 
-st.write("The coach drafts an answer from your profile only. It never adds an employer, number or credential you did not give.")
+st.write(
+    "The coach drafts an answer from your plan (Plan your goals) and your profile only. "
+    "It never adds an employer, number or credential you did not give."
+)
 candidates = st.number_input("Drafts to compare", min_value=1, max_value=5, key="draft_candidates")
 clicked = st.button("Draft my answer", key="draft_go", type="primary")
 # One slot holds the status, the streamed text and the result: a new run replaces the previous result at once.
