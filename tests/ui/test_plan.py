@@ -6,7 +6,8 @@ from streamlit.testing.v1 import AppTest
 
 from coach.history import History
 from coach.planner import Plan
-from tests.ui.conftest import PROFILE, fill_profile, open_page, run
+from tests.ui.conftest import fill_profile, open_page, run
+from tests.ui.test_draft import settle
 
 PLAN_PAGE = "ui/pages/plan.py"
 
@@ -50,7 +51,7 @@ def test_saved_plan_keeps_the_picked_facts_and_the_draft_writes_from_it(at: AppT
     assert plan.vision.horizon == "within ten years"
     open_page(at, "draft")
     at.button(key="draft_go").click()
-    run(at)
+    settle(run(at))
     draft = at.session_state["draft"]
     assert "Corvana Ledger" in draft.chosen.text or draft.chosen.source == "model"
     composer = [c for c in draft.candidates if c.source != "model"][0]
