@@ -17,7 +17,7 @@ from ui.background import Job
 
 def settle(at: AppTest) -> AppTest:
     """Let a draft running in its worker thread end, then rerun the page as its poll would."""
-    job = at.session_state["draft_job"] if "draft_job" in at.session_state else None
+    job = at.session_state.get("draft_job", None)
     if isinstance(job, Job):
         assert job.wait(120), "the draft did not finish"
     return run(at)
