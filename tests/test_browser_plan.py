@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import Browser, Locator, Page
+
 from tests.conftest import PROFILES
 from tests.fake_openai import Reply, serve
 from tests.test_browser import browser, chromium, go, playwright, server, shot  # noqa: F401 - fixtures used by name
@@ -10,11 +12,11 @@ PROFILE = PROFILES[0]
 SLOW_TEXT = " ".join(["In ten years I see myself leading the payments platform team at Corvana Pay."] * 8)
 
 
-def fill_profile(page: object) -> object:
+def fill_profile(page: Page, url: str) -> Locator:
     """Open the app in a fresh page and fill the profile, returning the main panel."""
-    page.goto(server_url[0])  # type: ignore[attr-defined]
-    page.get_by_text("What are your career goals?").first.wait_for()  # type: ignore[attr-defined]
-    panel = page.locator('[data-testid="stMain"]')  # type: ignore[attr-defined]
+    page.goto(url)
+    page.get_by_text("What are your career goals?").first.wait_for()
+    panel = page.locator('[data-testid="stMain"]')
     for label, value in (
         ("Company", PROFILE.company),
         ("Role", PROFILE.role),
@@ -26,18 +28,14 @@ def fill_profile(page: object) -> object:
         field = panel.get_by_label(label, exact=True)
         field.fill(value)
         field.press("Tab")  # Streamlit takes the value when the field loses focus
-    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    page.wait_for_timeout(800)
     return panel
 
 
-server_url: list[str] = [""]
-
-
-def test_the_draft_is_written_from_the_confirmed_plan(server: str, browser: object) -> None:  # noqa: F811
-    server_url[0] = server
-    page = browser.new_page(viewport={"width": 1280, "height": 2200})  # type: ignore[attr-defined]
+def test_the_draft_is_written_from_the_confirmed_plan(server: str, browser: Browser) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1280, "height": 2200})
     page.set_default_timeout(30_000)
-    panel = fill_profile(page)
+    panel = fill_profile(page, server)
     go(page, "plan")
     vision = panel.get_by_label("What you want to be doing", exact=True)
     vision.wait_for()
@@ -55,13 +53,12 @@ def test_the_draft_is_written_from_the_confirmed_plan(server: str, browser: obje
     page.close()
 
 
-def test_stop_during_a_slow_model_call_while_another_page_stays_usable(server: str, browser: object) -> None:  # noqa: F811
-    server_url[0] = server
-    page = browser.new_page(viewport={"width": 1280, "height": 2200})  # type: ignore[attr-defined]
+def test_stop_during_a_slow_model_call_while_another_page_stays_usable(server: str, browser: Browser) -> None:  # noqa: F811
+    page = browser.new_page(viewport={"width": 1280, "height": 2200})
     page.set_default_timeout(30_000)
     with serve() as fake:
         fake.queue(*[Reply(SLOW_TEXT, interval=0.5) for _ in range(3)])
-        panel = fill_profile(page)
+        panel = fill_profile(page, server)
         sidebar = page.locator('[data-testid="stSidebar"]')
         sidebar.get_by_text("OpenAI-compatible server").click()
         page.wait_for_timeout(800)
