@@ -6,7 +6,7 @@ from playwright.sync_api import Browser, Locator, Page
 
 from tests.conftest import PROFILES
 from tests.fake_openai import Reply, serve
-from tests.test_browser import browser, chromium, go, playwright, server, shot  # noqa: F401 - fixtures used by name
+from tests.test_browser import MODEL_WAIT_MS, browser, chromium, go, playwright, server, shot  # noqa: F401 - fixtures used by name
 
 PROFILE = PROFILES[0]
 SLOW_TEXT = " ".join(["In ten years I see myself leading the payments platform team at Corvana Pay."] * 8)
@@ -48,7 +48,7 @@ def test_the_draft_is_written_from_the_confirmed_plan(server: str, browser: Brow
     shot(page, "plan")
     go(page, "draft")
     panel.get_by_role("button", name="Draft my answer").click()
-    page.get_by_text("Your draft (").wait_for(timeout=60_000)
+    page.get_by_text("Your draft (").wait_for(timeout=MODEL_WAIT_MS)  # the gate loads the embedded model once
     assert "lead the payments platform team" in panel.locator("code").filter(visible=True).first.inner_text()
     page.close()
 

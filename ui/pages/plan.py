@@ -87,8 +87,8 @@ def gaps_form(gaps: tuple[Gap, ...]) -> tuple[Gap, ...]:
     st.caption("Each gap becomes a short-term goal. Untick the ones that are not gaps for you.")
     kept: list[Gap] = []
     for i, gap in enumerate(gaps):
-        _seed(f"plan_gap{i}", True)
-        if st.checkbox(f"{gap.need}: {gap.goal.what}", key=f"plan_gap{i}"):
+        # Defaults rather than seeded state: the browser then shows them checked on the first visit too.
+        if st.checkbox(f"{gap.need}: {gap.goal.what}", value=True, key=f"plan_gap{i}"):
             kept.append(gap)
     return tuple(kept)
 
@@ -100,10 +100,10 @@ def facts_form(candidates: tuple[Fact, ...], picked: tuple[Fact, ...]) -> tuple[
     if not options:
         st.caption("Paste the company's description or the job posting in Your profile to pick facts from it.")
         return ()
-    _seed("plan_facts", [f.text for f in picked if f.text in options])
     chosen = st.multiselect(
         "Facts your answer may name",
         options,
+        default=[f.text for f in picked if f.text in options],
         key="plan_facts",
         help="Short phrases from the description. Nothing else from the pasted text enters your answer.",
     )
