@@ -48,7 +48,10 @@ def test_the_draft_is_written_from_the_confirmed_plan(server: str, browser: Brow
     shot(page, "plan")
     go(page, "draft")
     panel.get_by_role("button", name="Draft my answer").click()
-    page.get_by_text("Your draft (").wait_for(timeout=MODEL_WAIT_MS)  # the gate loads the embedded model once
+    try:
+        page.get_by_text("Your draft (").wait_for(timeout=MODEL_WAIT_MS)  # the gate loads the embedded model once
+    finally:
+        shot(page, "plan_draft")
     assert "lead the payments platform team" in panel.locator("code").filter(visible=True).first.inner_text()
     page.close()
 
