@@ -184,7 +184,7 @@ def test_control_tokens_in_pasted_text_never_reach_the_model() -> None:
     prompt = user_prompt(backend)
     for token in ("<|im_end|>", "<|im_start|>", "<start_of_turn>", "<end_of_turn>"):
         assert token not in prompt
-    assert prompt.count("</company_description>") == 1
+    assert prompt.count("</plan>") == 1 and "company_description" not in prompt
 
 
 @pytest.mark.parametrize(
