@@ -125,10 +125,12 @@ def gate_fluency(candidate: Candidate) -> Candidate:
 def judge_reply(reply: Reply, model: str, inputs: CoachInputs, sources: tuple[str, ...], scorer: Scorer) -> Candidate:
     """Return a model reply judged by the gates every answer passes: grounding, the hold, fluency, the rubric."""
     candidate = evaluate(reply.text, "model", model, inputs, sources, scorer)
-    if not candidate.usable:
-        return candidate
+    if candidate.problem in ("empty", "too short to be an answer"):
+        return candidate  # nothing to hold back
     if reply.held:
         return replace(candidate, problem=f"held back: the reply {reply.held}")
+    if not candidate.usable:
+        return candidate
     if reply.error is not None:
         return replace(candidate, problem="the model stopped early")
     return gate_fluency(candidate)
