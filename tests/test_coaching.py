@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -18,6 +19,7 @@ from coach.coaching import (
     rubric_feedback,
     tailor,
 )
+from coach.coaching.critique import flagged_spans
 from coach.errors import ServerFailed, StreamCut, UnusableOutput
 from coach.grounding import unsupported_claims
 from coach.rubric import RubricResult, Target, score_answer
@@ -230,11 +232,15 @@ def feedback(strength_quote: str, improvement_quote: str) -> str:
 
 def test_critique_uses_model_feedback_tied_to_real_quotes() -> None:
     answer = PROFILE.answers["strong_fillers"]
-    words = answer.split()
-    backend = fake(feedback(" ".join(words[2:8]), "not in the answer at all"), STRONG)
+    flagged = flagged_spans(score_answer(answer, INPUTS.target()))
+    start = next(
+        m.start() for m in re.finditer(r"\S+", answer) if not any(m.start() < e and s < m.start() + 40 for s, e in flagged)
+    )
+    quote = " ".join(answer[start:].split()[:4])
+    backend = fake(feedback(quote, "not in the answer at all"), STRONG)
     result = critique(answer, INPUTS, backend)
     assert result.feedback_source == "model"
-    assert [p.quote for p in result.strengths] == [" ".join(words[2:8])]
+    assert [p.quote for p in result.strengths] == [quote]
     assert result.improvements == ()  # its quote was not in the answer
     start, end = result.strengths[0].start, result.strengths[0].end
     assert answer[start:end] == result.strengths[0].quote
