@@ -94,10 +94,11 @@ def _has_clause(sent: Span) -> bool:
         if t.dep_ not in ("nsubj", "nsubjpass", "expl", "csubj"):
             continue
         verb = t.head
-        if verb.tag_ in _FINITE_TAGS or "Fin" in verb.morph.get("VerbForm"):
+        if verb.tag_ in _FINITE_TAGS or "Fin" in verb.morph.get("VerbForm", []):
             return True
         if any(
-            c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or "Fin" in c.morph.get("VerbForm")) for c in verb.children
+            c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or "Fin" in c.morph.get("VerbForm", []))
+            for c in verb.children
         ):
             return True
     return False

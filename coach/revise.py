@@ -213,8 +213,9 @@ def _add_missing(sentences: list[str], plan: Plan, target: Target, seed: int, ch
                 continue
             at = _attach_timeline(out, goal)
             if at is not None:
-                before = out[at]
-                out[at] = re.sub(r"([.!?]*)$", lambda m, g=goal: f" {g.by_when}{m.group(1) or '.'}", before.rstrip(), count=1)
+                before = out[at].rstrip()
+                body = before.rstrip(".!?")
+                out[at] = f"{body} {goal.by_when}{before[len(body) :] or '.'}"
                 changes.append(Change("timeline added from your plan", before, out[at], (f"goals[{index}].by_when",)))
     if not structure.get("plan", True):
         plan_sentence = _part(parts, "plan")

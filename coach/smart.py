@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.nlp import parse
@@ -91,7 +92,7 @@ def check_goal(goal: Goal) -> tuple[SmartCheck, ...]:
     return (s, m, a, r, t)
 
 
-def _first_number(tokens: list[object]) -> str:
+def _first_number(tokens: Sequence[object]) -> str:
     """Return the first number-like token's text."""
     for t in tokens:
         text = getattr(t, "text", "")
