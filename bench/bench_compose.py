@@ -7,6 +7,7 @@ OMP_NUM_THREADS=1 .venv/bin/python bench/bench_compose.py
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections.abc import Callable
@@ -28,7 +29,10 @@ def _time(fn: Callable[[], object]) -> float:
 
 def main() -> None:
     """Run the benchmark and print its figures."""
-    profiles = load_profiles()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N sample profiles")
+    args = parser.parse_args()
+    profiles = load_profiles()[: args.limit or None]
     p0 = profiles[0]
     check_fluency(p0.answers["strong"])  # load spaCy and the scoring model once
     times: dict[str, list[float]] = {"plan": [], "draft": [], "stronger": [], "tailor": [], "gate": []}
