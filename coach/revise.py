@@ -95,10 +95,21 @@ def _tidy(text: str) -> str:
 
 
 def _drop_fillers(sentence: str) -> str:
-    """Return the sentence without fillers and removable hedges."""
-    out = FILLER_RE.sub(" ", sentence)
-    out = _HEDGE_RE.sub(" ", out)
-    return _tidy(out)
+    """Return the sentence without fillers and removable hedges, with the commas around them."""
+    low = sentence.lower()  # the filler patterns are written in lower case
+    spans = sorted([m.span() for m in FILLER_RE.finditer(low)] + [m.span() for m in _HEDGE_RE.finditer(sentence)])
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        before = sentence[last:start]
+        after = re.match(r"\s*,", sentence[end:])
+        if after and (not before.strip() or before.rstrip().endswith(",")):
+            end += after.end()  # ", like, " and a leading "Um, " go whole
+        out.append(before)
+        last = end
+    out.append(sentence[last:])
+    return _tidy(" ".join(out))
 
 
 def _split_long(sentence: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coach.plan_builder import build_plan
 from coach.revise import edit_words, stronger_version, tailor
 from coach.samples import Profile
@@ -17,6 +19,8 @@ def _plan(p: Profile):  # type: ignore[no-untyped-def]
     ).plan  # fmt: skip
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_stronger_versions_score_higher_without_appended_lines() -> None:
     tried = offered = 0
     for p in (PROFILES + EVAL_PROFILES)[::6]:
