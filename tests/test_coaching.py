@@ -281,7 +281,7 @@ def test_stronger_version_is_hidden_when_it_invents_facts_or_scores_lower() -> N
 
 
 def test_critique_without_a_model_gives_rubric_feedback_and_a_revised_version() -> None:
-    answer = PROFILE.answers["strong_fillers"]
+    answer = PROFILE.answers["vague"]
     result = critique(answer, INPUTS, None)
     assert result.feedback_source == "rubric"
     assert result.strengths and result.improvements
@@ -292,8 +292,7 @@ def test_critique_without_a_model_gives_rubric_feedback_and_a_revised_version() 
     assert result.stronger.changes and all(c.label for c in result.stronger.changes)
     data = result.to_dict()
     assert data["stronger_changes"] and data["stronger_reason"] == ""
-    for filler in (" um,", " you know,", " like,"):
-        assert filler not in result.stronger.text.lower()
+    assert result.stronger.unsupported == ()
 
 
 HEDGED = (
