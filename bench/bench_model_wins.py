@@ -15,8 +15,18 @@ is already in llama.cpp's context against a cold one, as first-token times and t
 coach.coaching.policy.EMBEDDED_WINS is set from these figures. Run:
 OMP_NUM_THREADS=1 .venv/bin/python bench/bench_model_wins.py [--profiles 8]
 
-Figures on this machine (2 cores shared with other work, load average about 15; see the README):
-recorded below by the run of 27 Nov 2026.
+Figures (27 Nov 2026, 2 cores shared with six other jobs, load average 17-21), from
+`OMP_NUM_THREADS=1 .venv/bin/python bench/bench_model_wins.py --profiles 2`:
+
+    first token: cold 123.73 s, repeat with the cached prefix 46.09 s, ratio 2.7x
+
+On that machine one embedded-model task took minutes, and the per-task table did not finish
+within the time available; the run was stopped. The decision in coach.coaching.policy
+(the embedded model wins nowhere) rests on the issue's measurements on the same kind of machine
+(every model draft, stronger version and tailoring rejected by the gates; 100-250 s per task in
+the browser; feedback praising a hedge) and on the default path taking a few seconds. Rerun this
+script on an idle machine to refresh the table; a task whose win rate beats the coach's own
+should have its entry in EMBEDDED_WINS set to True.
 """
 
 from __future__ import annotations

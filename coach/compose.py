@@ -206,6 +206,21 @@ def _field(index: int, name: str) -> str:
     return f"gaps[{index - 100}].goal.{name}" if index >= 100 else f"goals[{index}].{name}"
 
 
+def _step_sentence(pick: _Picker, n: int, index: int, goal: Goal) -> ComposedSentence:
+    """Return the sentence for the n-th short-term step, with its timeline when it has one."""
+
+    def timed(template: str) -> str:
+        return _fill(template, H=_cap(goal.by_when), h=goal.by_when, w=goal.what)
+
+    def untimed(template: str) -> str:
+        return _fill(template, w=goal.what)
+
+    if goal.by_when:
+        text = pick.choose(_STEP_FIRST if n == 0 else _STEP_NEXT, timed)
+        return ComposedSentence(text, (_field(index, "what"), _field(index, "by_when")), "step", optional=n >= 2)
+    return ComposedSentence(pick.choose(_STEP_NO_H, untimed), (_field(index, "what"),), "step", optional=n >= 2)
+
+
 def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool, bridge: int) -> list[ComposedSentence]:
     """Return the sentences for one choice of how much to say."""
     pick = _Picker(random.Random(seed), [])
@@ -217,8 +232,8 @@ def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool,
         why_clause = f", {v.why}" if why and v.why else ""
         templates = _VISION if v.horizon else _VISION_NO_H
         text = pick.choose(templates, lambda t: _fill(t, H=_cap(v.horizon), h=v.horizon, w=v.what, why=why_clause))
-        fields = ("vision.what",) + (("vision.horizon",) if v.horizon else ()) + (("vision.why",) if why_clause else ())
-        out.append(ComposedSentence(text, fields, "vision"))
+        vision_fields = ("vision.what",) + (("vision.horizon",) if v.horizon else ()) + (("vision.why",) if why_clause else ())
+        out.append(ComposedSentence(text, vision_fields, "vision"))
     chosen = plan.facts[:facts]
     if chosen:
         f = _facts_phrase(chosen)
@@ -228,14 +243,7 @@ def _build(plan: Plan, seed: int, steps: int, items: int, facts: int, why: bool,
         text = pick.choose(_WHY_HERE_NO_FACTS, lambda t: _fill(t, c=company, r=role))
         out.append(ComposedSentence(text, ("company", "role"), "why_here"))
     for n, (index, goal) in enumerate(_steps(plan)[:steps]):
-        if goal.by_when:
-            templates = _STEP_FIRST if n == 0 else _STEP_NEXT
-            text = pick.choose(templates, lambda t, g=goal: _fill(t, H=_cap(g.by_when), h=g.by_when, w=g.what))
-            fields: tuple[str, ...] = (_field(index, "what"), _field(index, "by_when"))
-        else:
-            text = pick.choose(_STEP_NO_H, lambda t, g=goal: _fill(t, w=g.what))
-            fields = (_field(index, "what"),)
-        out.append(ComposedSentence(text, fields, "step", optional=n >= 2))
+        out.append(_step_sentence(pick, n, index, goal))
     chosen_items = plan.items[:items]
     if chosen_items:
         phrase = _join([i.what for i in chosen_items])

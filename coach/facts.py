@@ -150,7 +150,7 @@ def _chunks(sent: Span, company: str, role: str) -> list[str]:
     """Return the noun phrases and names of a sentence worth offering as facts."""
     out = []
     low_company = company.lower().strip()
-    role_words = {w.lower() for w in re.findall(r"[A-Za-z]+", role)}
+    role_words = {t.lemma_.lower() for t in parse(role) if t.is_alpha} if role.strip() else set()
     for chunk in sent.noun_chunks:
         toks = list(chunk)
         while toks and (toks[0].is_punct or toks[0].lower_ in ("a", "an", "some", "every", "each", "any", "all")):
@@ -161,7 +161,7 @@ def _chunks(sent: Span, company: str, role: str) -> list[str]:
             continue
         if chunk.root.ent_type_ in _NOT_FACTS:
             continue
-        words = [t.lower_ for t in toks if t.is_alpha and not t.is_stop]
+        words = [t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop]
         if words and sum(w in role_words for w in words) * 2 >= len(words):
             continue  # the role itself is not a reason to want it
         text = _phrase(toks)

@@ -21,13 +21,14 @@ from coach.nlp import parse
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# Calibrated with bench/calibrate_fluency.py on the human-written answers in samples/ (all pass).
-# Perplexity alone punishes short texts and names (a human one-liner reached 400, a human sentence 553),
-# so sentences are judged by SLOR: mean log-probability in context minus the token's probability
-# without context, which discounts rare words such as names (Kann et al., 2018). Human sentences
-# scored at least 4.9; the garbled splices 2.3-3.8.
-MAX_TEXT_PERPLEXITY = 800.0  # twice the highest human text: a backstop for text that is garbled throughout
-MIN_SENTENCE_SLOR = 4.2
+# Calibrated with bench/calibrate_fluency.py --profiles-only on the 66 human-written answers in
+# samples/profiles (all pass). Perplexity alone punishes short texts and names (a human one-liner
+# reached 400, a human sentence 553), so sentences are judged by SLOR: mean log-probability in
+# context minus the token's log-probability without context, which discounts rare words such as
+# names (Kann et al., 2018). The lowest human sentence scored 3.45 ("I honestly love Sundial
+# Provisions."); the garbled splices "So, ls are grow?" 2.5 and "I rucks and scheduling, so,." 2.3.
+MAX_TEXT_PERPLEXITY = 800.0  # twice the highest human text (400): a backstop for text garbled throughout
+MIN_SENTENCE_SLOR = 3.0
 SLOR_MIN_WORDS = 4  # "So," or "Um, yeah." carry too few tokens to judge
 BROKEN_WORD_SURPRISAL = 12.0  # nats
 PROMPT = "Interviewer: What are your career goals?\nCandidate:"
@@ -43,8 +44,7 @@ _DANGLING_RE = re.compile(r"[,;:]\s*[.!?]|,\s*,|(?<!\.)\.\s*\.(?!\.)|\(\s*\)|\s[
 _DOUBLED_RE = re.compile(r"\b(\w+)\s+\1\b", re.IGNORECASE)
 _DOUBLE_OK = frozenset({"that", "had", "very", "really", "so", "no", "bye", "ha", "is"})  # "that that", "had had": grammatical
 _FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
-_BE_FORMS = frozenset({"am", "is", "are", "was", "were", "'m", "'re", "'s"})
-_SHORT_FRAGMENT = 8  # words; "Oh, okay, um, so my career goals." or "And then someday, maybe Head of People?" are speech
+_SHORT_FRAGMENT = 12  # words; "Um, art director first, then maybe creative director someday" is speech
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,11 @@ def _has_clause(sent: Span) -> bool:
         if t.dep_ not in ("nsubj", "nsubjpass", "expl", "csubj"):
             continue
         verb = t.head
-        if verb.tag_ in _FINITE_TAGS or "Fin" in verb.morph.get("VerbForm"):
+        if verb.tag_ in _FINITE_TAGS or "Fin" in verb.morph.get("VerbForm", []):
             return True
         if any(
-            c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or "Fin" in c.morph.get("VerbForm")) for c in verb.children
+            c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or "Fin" in c.morph.get("VerbForm", []))
+            for c in verb.children
         ):
             return True
     return False
@@ -114,7 +115,11 @@ def _fragment_ok(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
     if len(words) <= _SHORT_FRAGMENT:
         return True
-    return any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VB", "VBG", "VBN", "VBP") for t in sent)
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VB", "VBG", "VBN", "VBP") for t in sent):
+        return True
+    # "First, ship three features ...": said after "I", the words form a clause.
+    rest = re.sub(r"^(?:[A-Za-z']+,\s*)+", "", sent.text.strip())
+    return bool(rest) and _has_clause(parse("I " + rest[:1].lower() + rest[1:])[:])
 
 
 @lru_cache(maxsize=1)
@@ -161,10 +166,8 @@ def _sentence_reasons(sent: Span, byte_at: list[int], surprisal: list[tuple[int,
         unknown = t.is_alpha and w.islower() and len(w) <= 4 and not glued and w not in _known_words() and not is_common_word(w)
         if surprisal and unknown and _surprise(t, byte_at, surprisal) > BROKEN_WORD_SURPRISAL:
             reasons.append(f"broken word \u201c{w}\u201d")
-        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "i" and t.head.tag_ == "VBZ":
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "i" and t.head.tag_ == "VBZ" and t.head.i == t.i + 1:
             reasons.append(f"\u201cI {t.head.text}\u201d: the verb does not agree with its subject")
-        if t.tag_ == "VB" and t.i > sent.start and t.nbor(-1).lower_ in _BE_FORMS and t.nbor(-1).lemma_ == "be":
-            reasons.append(f"\u201c{t.nbor(-1).text} {w}\u201d: a form of be before a bare verb")
     if not _has_clause(sent) and not _fragment_ok(sent):
         reasons.append("not a sentence: no subject with a finite verb")
     return reasons
@@ -175,7 +178,7 @@ def _repeated_openers(sents: list[Span]) -> list[str]:
     openers = [" ".join(t.lower_ for t in list(s)[:2]) for s in sents]
     for i in range(len(openers) - 2):
         if openers[i] == openers[i + 1] == openers[i + 2] and openers[i]:
-            return [f"three sentences in a row open with \u201c{openers[i]}\u201d"]
+            return [f"note: three sentences in a row open with \u201c{openers[i]}\u201d"]
     return []
 
 
@@ -283,7 +286,7 @@ def check_fluency(text: str, use_model: bool = True) -> FluencyReport:
     if total is not None and total > MAX_TEXT_PERPLEXITY:
         whole.append(f"the text as a whole reads as garbled (perplexity {total:.0f} > {MAX_TEXT_PERPLEXITY:.0f})")
     whole += _repeated_openers(sents)
-    failing = [r for r in whole if not r.startswith("model check skipped")]
+    failing = [r for r in whole if not r.startswith(("model check skipped", "note:"))]
     quoted = [f"\u201c{_short(s.text)}\u201d: {r}" for s in reports for r in s.reasons]
     ok = not failing and all(s.ok for s in reports)
     return FluencyReport(ok, tuple(reports), total, tuple(whole + quoted))

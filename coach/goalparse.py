@@ -275,7 +275,7 @@ def _clauses(sentence: str, retry: bool = True) -> list[_Clause]:
         content = t.pos_ == "VERB" or any(c.dep_ in ("xcomp", "acomp", "attr", "dobj", "ccomp") for c in t.children)
         if (imperative or first_person) and content:
             add(t)
-    clauses = []
+    clauses: list[_Clause] = []
     for head, verb in sorted(heads, key=lambda h: h[0].i):
         others = {t.i for x in head.subtree if x.i in seen and x.i != head.i for t in x.subtree}
         mine = [x for x in head.subtree if x.i not in others]

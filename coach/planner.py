@@ -148,7 +148,7 @@ def _item(data: Any) -> PlanItem:
     fields = _strings(data, ("kind", "what", "source"))
     if fields["kind"] not in PLAN_KINDS:
         raise ValueError(f"unknown plan item kind {fields['kind']!r}")
-    return PlanItem(fields["kind"], fields["what"], fields["source"])  # type: ignore[arg-type]
+    return PlanItem(fields["kind"], fields["what"], fields["source"])
 
 
 def _fact(data: Any) -> Fact:
@@ -156,7 +156,7 @@ def _fact(data: Any) -> Fact:
     fields = _strings(data, ("text", "kind", "source"))
     if fields["kind"] not in FACT_KINDS:
         raise ValueError(f"unknown fact kind {fields['kind']!r}")
-    return Fact(fields["text"], fields["kind"], fields["source"])  # type: ignore[arg-type]
+    return Fact(fields["text"], fields["kind"], fields["source"])
 
 
 @dataclass(frozen=True)

@@ -95,10 +95,21 @@ def _tidy(text: str) -> str:
 
 
 def _drop_fillers(sentence: str) -> str:
-    """Return the sentence without fillers and removable hedges."""
-    out = FILLER_RE.sub(" ", sentence)
-    out = _HEDGE_RE.sub(" ", out)
-    return _tidy(out)
+    """Return the sentence without fillers and removable hedges, with the commas around them."""
+    low = sentence.lower()  # the filler patterns are written in lower case
+    spans = sorted([m.span() for m in FILLER_RE.finditer(low)] + [m.span() for m in _HEDGE_RE.finditer(sentence)])
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        before = sentence[last:start]
+        after = re.match(r"\s*,", sentence[end:])
+        if after and (not before.strip() or before.rstrip().endswith(",")):
+            end += after.end()  # ", like, " and a leading "Um, " go whole
+        out.append(before)
+        last = end
+    out.append(sentence[last:])
+    return _tidy(" ".join(out))
 
 
 def _split_long(sentence: str) -> list[str]:
@@ -213,8 +224,9 @@ def _add_missing(sentences: list[str], plan: Plan, target: Target, seed: int, ch
                 continue
             at = _attach_timeline(out, goal)
             if at is not None:
-                before = out[at]
-                out[at] = re.sub(r"([.!?]*)$", lambda m, g=goal: f" {g.by_when}{m.group(1) or '.'}", before.rstrip(), count=1)
+                before = out[at].rstrip()
+                body = before.rstrip(".!?")
+                out[at] = f"{body} {goal.by_when}{before[len(body) :] or '.'}"
                 changes.append(Change("timeline added from your plan", before, out[at], (f"goals[{index}].by_when",)))
     if not structure.get("plan", True):
         plan_sentence = _part(parts, "plan")

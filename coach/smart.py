@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.nlp import parse
@@ -53,8 +54,9 @@ class SmartCheck:
 
 def check_goal(goal: Goal) -> tuple[SmartCheck, ...]:
     """Return the five SMART checks of a goal, in order S, M, A, R, T."""
-    doc = parse(goal.what) if goal.what.strip() else None
-    tokens = list(doc) if doc is not None else []
+    # A bare verb phrase ("master predictive modelling") parses as a noun phrase; after "I will" it is a clause.
+    doc = parse("I will " + goal.what.strip()) if goal.what.strip() else None
+    tokens = list(doc)[2:] if doc is not None else []
     content = [t for t in tokens if t.is_alpha and not t.is_stop]
     lemmas = {t.lemma_.lower() for t in tokens}
     verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
@@ -91,7 +93,7 @@ def check_goal(goal: Goal) -> tuple[SmartCheck, ...]:
     return (s, m, a, r, t)
 
 
-def _first_number(tokens: list[object]) -> str:
+def _first_number(tokens: Sequence[object]) -> str:
     """Return the first number-like token's text."""
     for t in tokens:
         text = getattr(t, "text", "")

@@ -13,6 +13,7 @@ from coach.facts import fact_candidates
 from coach.goalparse import parse_goals
 from coach.plan_builder import build_plan
 from coach.planner import EXERCISES, Fact, Gap, Goal, Plan, PlanItem, Vision
+from coach.samples import Profile
 from coach.smart import check_goal
 from coach.timeline import find_timelines
 
@@ -138,7 +139,7 @@ def test_instructions_in_a_description_never_become_facts(injection: str) -> Non
         )
 
 
-def test_facts_are_short_phrases_not_sentences(profiles: list) -> None:
+def test_facts_are_short_phrases_not_sentences(profiles: list[Profile]) -> None:
     for p in profiles:
         for f in fact_candidates(p.company_info, p.company):
             assert len(f.text.split()) <= 10 and not f.text.endswith(".")
@@ -169,7 +170,7 @@ def test_exercises_cover_the_article_questions() -> None:
     assert "5, 10 and 15 years" in EXERCISES[0].question
 
 
-def test_build_plan_picks_facts_by_text(profiles: list) -> None:
+def test_build_plan_picks_facts_by_text(profiles: list[Profile]) -> None:
     p = profiles[0]
     draft = build_plan(p.company, p.role, vision=p.long_term_vision, short_term=p.short_term_goals, company_info=p.company_info)
     assert draft.candidates and len(draft.smart) == len(draft.plan.goals)

@@ -125,10 +125,10 @@ def gate_fluency(candidate: Candidate) -> Candidate:
 def judge_reply(reply: Reply, model: str, inputs: CoachInputs, sources: tuple[str, ...], scorer: Scorer) -> Candidate:
     """Return a model reply judged by the gates every answer passes: grounding, the hold, fluency, the rubric."""
     candidate = evaluate(reply.text, "model", model, inputs, sources, scorer)
+    if reply.held and reply.text.strip():  # an empty reply had nothing to hold back
+        return replace(candidate, problem=f"held back: the reply {reply.held}")
     if not candidate.usable:
         return candidate
-    if reply.held:
-        return replace(candidate, problem=f"held back: the reply {reply.held}")
     if reply.error is not None:
         return replace(candidate, problem="the model stopped early")
     return gate_fluency(candidate)

@@ -1,9 +1,11 @@
 """Where a model is worth its time: the embedded model is called by default only for tasks where it was measured to win.
 
-The table comes from bench/bench_model_wins.py (figures in its docstring): on this machine the
-embedded SmolLM2-135M lost to the composer, revise.py and the rubric on every task, and cost seconds
-to minutes. So the default path writes without it; choosing the embedded model explicitly still uses
-it, and any other model (OpenAI, a local server, the user's own GGUF file) is always used.
+The table is what bench/bench_model_wins.py measures (figures and their limits in its docstring):
+the embedded SmolLM2-135M's drafts, rewrites and tailorings were rejected by the gates, its feedback
+praised a hedge, and on a busy 2-core machine each task took minutes (a cold first token 124 s,
+2.7x a repeat call with the cached prefix), against seconds for the coach's own. So the default
+path writes without it; choosing the embedded model explicitly still uses it, and any other model
+(OpenAI, a local server, the user's own GGUF file) is always used.
 """
 
 from __future__ import annotations
