@@ -11,7 +11,7 @@ from coach.coaching import Chunk, CoachInputs, Status, draft
 from coach.errors import ServerFailed
 from coach.history import History
 from tests.fakes import FakeBackend
-from tests.ui.conftest import PROFILE, fill_profile, open_page, run
+from tests.ui.conftest import PROFILE, fill_profile, open_page, plain, run
 from ui.background import Job
 
 
@@ -34,7 +34,7 @@ def test_draft_streams_then_shows_scores_alternates_and_saves_the_attempt(at: Ap
     settle(run(at))
     assert at.code[0].value == expected.answer
     heading = "written by fake-model" if expected.chosen.source == "model" else "built from your own words"
-    assert any(heading in s.value for s in at.subheader)
+    assert any(heading in plain(s.value) for s in at.subheader)
     table = at.dataframe[0].value
     assert list(table["source"]) == ["model", "model", "model", "composer"]
     assert "states facts you did not give" in " ".join(table["status"])
