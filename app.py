@@ -21,6 +21,7 @@ for notice in state.history().pop_notices():  # a damaged file moved aside, a ro
 
 PAGES = [
     st.Page("ui/pages/profile.py", title="Your profile", icon=":material/person:", url_path="profile", default=True),
+    st.Page("ui/pages/plan.py", title="Plan your goals", icon=":material/flag:", url_path="plan"),
     st.Page("ui/pages/draft.py", title="Draft", icon=":material/edit_note:", url_path="draft"),
     st.Page("ui/pages/feedback.py", title="Feedback on my draft", icon=":material/rate_review:", url_path="feedback"),
     st.Page("ui/pages/voice.py", title="Say it out loud", icon=":material/mic:", url_path="voice"),

@@ -15,12 +15,14 @@ from coach.batch import iter_batch, open_input
 from coach.errors import BackendError, CoachError, InputError
 from coach.holdback import AUTO_LOOK, HeldStream
 from coach.inputs import MAX_INPUT_BYTES, check_answer, check_timeout, decode_text
+from coach.plan_cli import add_plan_command
 from coach.rubric import SMART_LETTERS, RubricResult, Target, format_seconds, score_answer
 from coach.urls import redact_text
 
 if TYPE_CHECKING:  # the coaching stack is imported only by the commands that use a model
     from coach.backends import Backend
-    from coach.coaching import Candidate, CoachInputs, Event
+    from coach.coaching import Candidate, CoachInputs, Event, Task
+    from coach.revise import Change
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -296,14 +298,28 @@ def coach_inputs(args: argparse.Namespace) -> CoachInputs:
     return CoachInputs(target.company, target.role, target.goals, (args.background or "").strip(), target.company_info)
 
 
-def open_backend(args: argparse.Namespace) -> tuple[Backend | None, BackendError | None]:
-    """Return the backend the options ask for, or None and the reason it could not start."""
-    from coach.backends import make_backend
+def open_backend(args: argparse.Namespace, task: Task = "draft") -> tuple[Backend | None, BackendError | None, tuple[str, ...]]:
+    """Return the backend the options ask for (or None), the reason it could not start, and notices.
 
+    auto (the default) leaves the embedded model out of tasks where it was measured not to win
+    (coach.coaching.policy) and says what a stronger model adds; a GGUF file of the user's own
+    (--model or COACH_MODEL_PATH) is used. local uses the embedded model anyway.
+    """
+    from coach.backends import make_backend
+    from coach.coaching import model_for, without_model_note
+
+    name = args.backend
+    if name == "auto" and not (args.model or os.environ.get("COACH_MODEL_PATH")):
+        return None, None, (without_model_note(task),)
     try:
-        return make_backend(args.backend, model=args.model, base_url=args.base_url, timeout=args.timeout), None
+        backend = make_backend(
+            "local" if name == "auto" else name, model=args.model, base_url=args.base_url, timeout=args.timeout
+        )
     except BackendError as exc:
-        return None, exc
+        return None, exc, ()
+    if name == "auto" and model_for(task, backend) is None:
+        return None, None, (without_model_note(task),)
+    return backend, None, ()
 
 
 class _Streamer:
@@ -367,11 +383,17 @@ def _candidates_block(candidates: tuple[Candidate, ...], chosen: Candidate | Non
 
 
 def _finish(info_error: BackendError | None, start_error: BackendError | None, notices: tuple[str, ...]) -> int:
-    """Print notices and the failure line; return the exit code."""
+    """Print notices and the failure line; return the exit code (3 only for a backend that failed)."""
+    from coach.errors import UnusableOutput
+
     for notice in notices:
         if info_error is None or notice != str(info_error):
             print(f"note: {_shown(notice)}", file=sys.stderr)
     error = start_error or info_error
+    if isinstance(error, UnusableOutput):
+        # The model answered, just not usefully: the coach's own result stands, and that is not a failure.
+        print(f"note: {_shown(error)}", file=sys.stderr)
+        return EXIT_OK
     if error is not None:
         print(f"coach: {_shown(error)}", file=sys.stderr)
         return EXIT_BACKEND
@@ -387,15 +409,19 @@ def cmd_draft(args: argparse.Namespace) -> int:
     inputs = coach_inputs(args)
     if len(inputs.goals.split()) < 3:
         raise InputError("Give your goals (--goals): the long-term vision and the next steps the answer is built from.")
-    backend, start_error = open_backend(args)
+    backend, start_error, notices = open_backend(args, "draft")
     stream = _Streamer(sys.stdout, quiet=args.json)
     from coach.coaching import run_events
 
-    result = run_events(draft_events(inputs, backend, args.candidates, failure=start_error), stream)
+    result = run_events(draft_events(inputs, backend, args.candidates, failure=start_error, notices=notices), stream)
     if args.json:
         print(_json_line(result.to_dict()))
     else:
         origin = "the model" if result.chosen.source == "model" else "your own words"
+        if not result.answer:
+            print("\nNo answer could be written from your goals yet: " + printable(result.chosen.problem), file=sys.stderr)
+            print("Add a long-term vision and a short-term goal with a timeline (see `coach plan`).", file=sys.stderr)
+            return EXIT_INPUT
         print(f"\nAnswer (from {origin}):\n{printable_keep_lines(result.answer)}\n")
         print(_scores_line(result.result))
         print(f"{result.result.word_count} words, about {result.result.speaking_seconds:.0f} s spoken")
@@ -406,7 +432,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def _answer_task(
-    args: argparse.Namespace, events: Callable[..., Any], needs_info: bool = False
+    args: argparse.Namespace, events: Callable[..., Any], task: Task, needs_info: bool = False
 ) -> tuple[Any, BackendError | None]:
     """Run a task on the user's answer file: check the input, open the backend, stream events."""
     inputs = coach_inputs(args)
@@ -418,18 +444,32 @@ def _answer_task(
         # The rubric's verdict comes first: it needs no model.
         print(format_result(score_answer(answer, inputs.target()), answer))
         print()
-    backend, start_error = open_backend(args)
+    backend, start_error, notices = open_backend(args, task)
     from coach.coaching import run_events
 
     out = sys.stderr if args.command == "followups" else sys.stdout
-    return run_events(events(answer, inputs, backend, start_error), _Streamer(out, quiet=args.json)), start_error
+    stream = _Streamer(out, quiet=args.json)
+    return run_events(events(answer, inputs, backend, start_error, notices=notices), stream), start_error
+
+
+def _changes_lines(changes: tuple[Change, ...]) -> list[str]:
+    """Return the labelled changes of a revision, one line each."""
+    lines = []
+    for c in changes:
+        if c.before and c.after:
+            lines.append(f'  ~ {printable(c.label)}: "{printable(c.before[:70])}" -> "{printable(c.after[:70])}"')
+        elif c.after:
+            lines.append(f'  + {printable(c.label)}: "{printable(c.after[:90])}"')
+        else:
+            lines.append(f'  - {printable(c.label)}: "{printable(c.before[:90])}"')
+    return lines
 
 
 def cmd_critique(args: argparse.Namespace) -> int:
     """Give feedback on the user's answer and a stronger version of it."""
     from coach.coaching import critique_events
 
-    result, start_error = _answer_task(args, critique_events)
+    result, start_error = _answer_task(args, critique_events, "feedback")
     if args.json:
         print(_json_line(result.to_dict()))
     else:
@@ -442,13 +482,17 @@ def cmd_critique(args: argparse.Namespace) -> int:
             print(f"  - {printable(p.point)}" + (f'  "{printable(p.quote[:80])}"' if p.quote else ""))
         if result.stronger is not None:
             delta = result.stronger.result.scores.overall - result.result.scores.overall
+            origin = "the model" if result.stronger.source == "model" else "your words, edited with your plan"
             print(
-                f"\nStronger version ({result.stronger.source}, "
-                f"overall {result.stronger.result.scores.overall:.0f}, {delta:+.0f}):"
+                f"\nStronger version (from {origin}; overall {result.result.scores.overall:.0f} -> "
+                f"{result.stronger.result.scores.overall:.0f}, {delta:+.0f}):"
             )
             print(printable_keep_lines(result.stronger.text))
+            if result.stronger.changes:
+                print("Changes:")
+                print("\n".join(_changes_lines(result.stronger.changes)))
         else:
-            print("\nNo rewrite scored higher than your answer without adding facts you did not give.")
+            print(f"\nNo stronger version: {printable(result.stronger_reason)}.")
     return _finish(result.info.error if start_error is None else None, start_error, result.info.notices)
 
 
@@ -456,12 +500,18 @@ def cmd_tailor(args: argparse.Namespace) -> int:
     """Rewrite the user's answer for the company in --company-info."""
     from coach.coaching import tailor_events
 
-    result, start_error = _answer_task(args, tailor_events, needs_info=True)
+    result, start_error = _answer_task(args, tailor_events, "tailor", needs_info=True)
     if args.json:
         print(_json_line(result.to_dict()))
     else:
         delta = result.result.scores.overall - result.original_result.scores.overall
-        print(f"\nTailored answer ({result.chosen.source}):\n{printable_keep_lines(result.answer)}\n")
+        if result.chosen.source == "original":
+            print(f"\nYour answer is unchanged: {printable(result.reason)}.")
+        else:
+            print(f"\nTailored answer ({result.chosen.source}):\n{printable_keep_lines(result.answer)}\n")
+            if result.chosen.changes:
+                print("Changes:")
+                print("\n".join(_changes_lines(result.chosen.changes)))
         print(f"before: {_scores_line(result.original_result)}")
         print(f"after:  {_scores_line(result.result)}  ({delta:+.0f})")
         print("\n".join(_candidates_block(result.candidates, result.chosen)))
@@ -472,7 +522,7 @@ def cmd_followups(args: argparse.Namespace) -> int:
     """List the follow-up questions a hiring manager would most likely ask."""
     from coach.coaching import followups_events
 
-    result, start_error = _answer_task(args, followups_events)
+    result, start_error = _answer_task(args, followups_events, "followups")
     if args.json:
         print(_json_line(result.to_dict()))
     else:
@@ -495,9 +545,10 @@ def _add_target_options(parser: argparse.ArgumentParser, coaching: bool) -> None
         parser.add_argument("--background", default="", help="where you are now: current role, experience")
         parser.add_argument(
             "--backend",
-            choices=("local", "openai"),
-            default=os.environ.get("COACH_BACKEND", "local"),
-            help="local: the embedded model (default); openai: OpenAI or a compatible server",
+            choices=("auto", "local", "openai"),
+            default=os.environ.get("COACH_BACKEND", "auto"),
+            help="auto (default): the coach's own writing, with a model only where it was measured to win "
+            "(your own GGUF via --model is used); local: the embedded model anyway; openai: OpenAI or a compatible server",
         )
         parser.add_argument("--model", help="GGUF file for local, or model name for openai (default: gpt-4o-mini)")
         parser.add_argument("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1 for Ollama")
@@ -558,6 +609,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("file", help="your answer as a text file, or - for standard input")
         _add_target_options(command, coaching=True)
         command.set_defaults(func=func)
+
+    add_plan_command(sub)
 
     app = sub.add_parser("app", help="open the practice app in the browser")
     app.add_argument("--host", default="127.0.0.1", help="address to serve on (default: 127.0.0.1)")

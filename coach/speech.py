@@ -272,15 +272,17 @@ def delivery_metrics(transcript: Transcript, pause_seconds: float = PAUSE_SECOND
     words = transcript.words
     first, last = words[0].start, max(w.end for w in words)
     speech = max(last - first, 0.5)
-    wpm = len(words) / (speech / 60)
-    # Pace over time, in windows of speech.
+    wpm = len(words) / (speech / 60)  # the speaking rate, over the time spent speaking
+    # One duration for everything shown and scored: the recording's (never shorter than its last word).
+    duration = max(transcript.duration_seconds, last)
+    # Pace over time, in windows from the start of the recording to its end, so the chart spans all of it.
     windows: list[tuple[float, float]] = []
-    t = first
-    while t < last:
-        count = sum(1 for w in words if t <= w.start < t + WINDOW_SECONDS)
-        span = min(WINDOW_SECONDS, last - t)
-        if span >= 3:
-            windows.append((round(t - first, 1), count / (span / 60)))
+    t = 0.0
+    while t < duration:
+        span = min(WINDOW_SECONDS, duration - t)
+        count = sum(1 for w in words if t <= w.start < t + span)
+        # The last, shorter window is measured over its own length (at least a second), so the points reach the end.
+        windows.append((round(t, 1), count / (max(span, 1.0) / 60)))
         t += WINDOW_SECONDS
     pauses = tuple(
         Pause(a.end, b.start, i, b.offset)
@@ -289,8 +291,8 @@ def delivery_metrics(transcript: Transcript, pause_seconds: float = PAUSE_SECOND
     )
     low = lower_preserving(transcript.text)
     fillers = [m.span() for m in lx.FILLER_RE.finditer(low)]
-    minutes = speech / 60
-    filler_rate = len(fillers) / minutes if minutes else 0.0
+    minutes = duration / 60
+    filler_rate = len(fillers) / minutes if minutes else 0.0  # the one filler rate, over the recording
 
     findings: list[Finding] = []
 
@@ -336,7 +338,7 @@ def delivery_metrics(transcript: Transcript, pause_seconds: float = PAUSE_SECOND
             fillers,
             cost,
         )
-    spoken = transcript.duration_seconds
+    spoken = duration
     if spoken > 90:
         add(
             "delivery.duration",
@@ -345,13 +347,13 @@ def delivery_metrics(transcript: Transcript, pause_seconds: float = PAUSE_SECOND
             [],
             min(20.0, (spoken - 90) / 60 * 20),
         )
-    elif speech < 30:
+    elif spoken < 30:
         add(
             "delivery.duration",
-            f"At {format_seconds(speech)} the answer is too short to cover a vision, steps and why this company.",
+            f"At {format_seconds(spoken)} the answer is too short to cover a vision, steps and why this company.",
             "medium",
             [],
-            min(20.0, (30 - speech) / 30 * 20),
+            min(20.0, (30 - spoken) / 30 * 20),
         )
     score = round(max(0.0, 100 - sum(f.impact("delivery") for f in findings)), 1)
     return Delivery(
@@ -360,7 +362,7 @@ def delivery_metrics(transcript: Transcript, pause_seconds: float = PAUSE_SECOND
         pauses=pauses,
         filler_count=len(fillers),
         fillers_per_minute=round(filler_rate, 1),
-        duration_seconds=round(transcript.duration_seconds, 2),
+        duration_seconds=round(duration, 2),
         speech_seconds=round(speech, 2),
         score=score,
         findings=tuple(findings),

@@ -87,7 +87,7 @@ def test_draft_with_the_real_model_is_grounded_and_on_target(profile) -> None:  
     models = [c for c in result.candidates if c.source == "model"]
     assert len(models) == 2 and all(c.text for c in models)  # the model really ran
     check_answer_quality(result.answer, inputs.cleaned())
-    assert result.result.scores.overall >= max(c.result.scores.overall for c in result.candidates if c.source == "template")
+    assert result.result.scores.overall >= max(c.result.scores.overall for c in result.candidates if c.source == "composer")
 
 
 INJECTIONS = [
@@ -116,7 +116,7 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 def test_cli_draft_end_to_end_with_the_bundled_model() -> None:
     profile = PROFILES[3]
-    proc = run("draft", *args_of(profile), "--candidates", "2", "--json")
+    proc = run("draft", *args_of(profile), "--backend", "local", "--candidates", "2", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["backend"] == "local" and data["model"] == "SmolLM2-135M-Instruct.Q4_1"
@@ -125,7 +125,7 @@ def test_cli_draft_end_to_end_with_the_bundled_model() -> None:
     assert [c["source"] for c in data["candidates"]].count("model") == 2
     check_answer_quality(data["answer"], inputs_of(profile).cleaned())
     # Without --json the model's text streams to the terminal before the answer.
-    proc = run("draft", *args_of(profile), "--candidates", "1")
+    proc = run("draft", *args_of(profile), "--backend", "local", "--candidates", "1")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.index("[Drafting candidate 1 of 1") < proc.stdout.index("Answer (from")
 
@@ -133,8 +133,8 @@ def test_cli_draft_end_to_end_with_the_bundled_model() -> None:
 def test_cli_critique_end_to_end_with_the_bundled_model() -> None:
     profile = PROFILES[4]
     answer = profile.answers["strong_fillers"]
-    proc = run("critique", "-", *args_of(profile), "--json", stdin=answer)
-    assert proc.returncode in (0, 3), proc.stderr  # 3 only when the tiny model's JSON was unusable twice
+    proc = run("critique", "-", *args_of(profile), "--backend", "local", "--json", stdin=answer)
+    assert proc.returncode == 0, proc.stderr  # unusable model output is not a failure: the coach's own feedback stands
     assert "Traceback" not in proc.stderr
     data = json.loads(proc.stdout)
     assert data["findings"] and data["scores"]["overall"] > 0

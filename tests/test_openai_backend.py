@@ -124,7 +124,7 @@ def test_tokens_are_counted_offline_and_say_which_encoding() -> None:
 
 
 def test_draft_and_critique_run_end_to_end_through_the_server(server: FakeOpenAI) -> None:
-    winner = PROFILES[1]  # its written strong answer outscores the coach's own template
+    winner = PROFILES[1]  # its written strong answer outscores the composer's
     strong = winner.answers["strong"]
     server.queue(strong, "I want to grow.")
     inputs = CoachInputs(winner.company, winner.role, winner.goals, winner.background, winner.company_info)

@@ -13,6 +13,17 @@ PROFILE = {
     "goals": "Lead a team.",
     "background": "",
     "company_info": "We build robots.",
+    "answer": "I want to lead a team.",
+    "fixes": [],
+}
+PLAN = {
+    "company": "Acme R&D",
+    "role": "Engineer",
+    "background": "",
+    "vision": "lead a robotics team within ten years",
+    "steps": ["ship two features, within twelve months"],
+    "items": ["find a mentor"],
+    "facts": ["the Acme Academy"],
 }
 TASK_TEMPLATES = ["draft.j2", "rewrite.j2", "tailor.j2", "critique.j2", "followups.j2"]
 
@@ -27,7 +38,7 @@ def test_environment_is_sandboxed_strict_and_does_not_escape_html() -> None:
     env = environment()
     assert env.autoescape is False
     assert "Sandboxed" in type(env).__name__
-    assert "R&D" in render("draft.j2", **PROFILE)  # not R&amp;D
+    assert "R&D" in render("draft.j2", **PLAN)  # not R&amp;D
 
 
 def test_a_missing_variable_fails_loudly() -> None:
@@ -38,34 +49,38 @@ def test_a_missing_variable_fails_loudly() -> None:
 
 
 def test_templates_declare_what_they_need() -> None:
-    assert required_variables("draft.j2") >= {"company", "role", "goals", "background", "company_info"}
+    assert required_variables("draft.j2") >= {"company", "role", "vision", "steps", "items", "facts", "background"}
     assert "answer" in required_variables("critique.j2")
 
 
 def test_draft_prompt_renders_in_full() -> None:
-    assert render("draft.j2", **PROFILE) == (
-        "<profile>\n"
-        "Company: Acme R&D\n"
-        "Role: Engineer\n"
-        "Goals: Lead a team.\n"
-        "</profile>\n"
-        "<company_description>\n"
-        "We build robots.\n"
-        "</company_description>\n"
-        "\n"
+    assert render("draft.j2", **PLAN) == (
         'Write the answer this candidate will say when asked "What are your career goals?".\n'
         "- First person, spoken, about 130 words in 5 to 8 short sentences.\n"
-        "- Start with the long-term vision, then the short-term goals with their timelines, then how they will get there.\n"
-        "- Name the company and the role, say why the company fits using the company description, "
-        "and end with a future at the company.\n"
-        "- Use only the facts above. Reply with the answer only: no title, no label, no notes."
+        "- In this order: the long-term vision, why this company, the short-term goals with their timelines, "
+        "how they will get there, a future at the company.\n"
+        "- Name the company and the role; say why the company fits using only the picked facts.\n"
+        "- Use only the facts in the plan below. Reply with the answer only: no title, no label, no notes.\n"
+        "\n"
+        "<plan>\n"
+        "Company: Acme R&D\n"
+        "Role: Engineer\n"
+        "Long-term vision: lead a robotics team within ten years\n"
+        "Short-term goals:\n"
+        "- ship two features, within twelve months\n"
+        "How they will get there:\n"
+        "- find a mentor\n"
+        "Why this company (facts the candidate picked):\n"
+        "- the Acme Academy\n"
+        "</plan>"
     )
 
 
 @pytest.mark.parametrize("template", TASK_TEMPLATES)
 def test_template_syntax_in_user_text_stays_literal(template: str) -> None:
     nasty = "{{ 7 * 7 }} {% for x in range(3) %}loop{% endfor %} {{ config.__class__ }} {# hidden #}"
-    rendered = render(template, **{**PROFILE, "goals": nasty, "company_info": nasty, "answer": nasty, "fixes": [nasty]})
+    data = {**PROFILE, **PLAN, "goals": nasty, "company_info": nasty, "answer": nasty, "fixes": [nasty], "vision": nasty}
+    rendered = render(template, **{**data, "facts": [nasty]})
     assert nasty in rendered
     assert "49" not in rendered and "looplooploop" not in rendered
 

@@ -203,7 +203,9 @@ def test_delivery_metrics_by_hand() -> None:
     assert d.words_per_minute == pytest.approx(12 / (speech / 60), abs=0.1)  # 113.4
     assert [(p.after_word, round(p.seconds, 2)) for p in d.pauses] == [(7, 1.55)]
     assert d.filler_count == 2  # "Um" and "You know"
-    assert d.fillers_per_minute == pytest.approx(2 / (speech / 60), abs=0.1)
+    assert d.duration_seconds == 7.0  # the recording's, the one duration shown and scored
+    assert d.fillers_per_minute == pytest.approx(2 / (7.0 / 60), abs=0.1)  # over the same duration
+    assert [t for t, _ in d.pace_over_time] == [0.0]  # one window, from the start of the recording
     rules = {f.rule for f in d.findings}
     assert {"delivery.pace", "delivery.fillers", "delivery.duration", "delivery.pauses"} <= rules
     assert d.score == pytest.approx(100 - sum(f.impact("delivery") for f in d.findings), abs=0.1)
@@ -277,3 +279,12 @@ def test_spoken_attempts_keep_delivery_and_keep_audio_only_when_asked(tmp_path: 
     exported = store.export_json()
     assert "RIFFfake" not in exported and '"words_per_minute"' in exported
     assert "Spoken:" in store.export_markdown()
+
+
+def test_pace_over_time_spans_the_whole_recording() -> None:
+    # Words every second from 2 s to 20 s of a 21 s recording: the windows run from 0 to the end.
+    words = tuple(TimedWord("word", 2.0 + i, 2.5 + i, i * 5) for i in range(19))
+    d = delivery_metrics(Transcript(" ".join(["word"] * 19), words, duration_seconds=21.0, engine="test"))
+    starts = [t for t, _ in d.pace_over_time]
+    assert starts == [0.0, 10.0, 20.0]
+    assert d.duration_seconds == 21.0

@@ -23,21 +23,31 @@ from coach.rubric import TARGET_SECONDS, RubricResult, format_seconds
 SCORE_KEYS = ("relevance", "succinctness", "smart", "structure", "company_fit", "red_flags")
 # Material icons ship with Streamlit, so they render even where no emoji font is installed.
 PASS, FAIL = ":green[:material/check_circle:]", ":red[:material/cancel:]"
+FILLERS_RULE = "succinctness.fillers"
 SEVERITY_ICONS = {"high": ":red[:material/error:]", "medium": ":orange[:material/warning:]", "low": ":blue[:material/info:]"}
 
 
-def show_scores(result: RubricResult, answer: str) -> None:
-    """Show the rubric's verdict: scores as a chart, checklists, timing, highlighted answer, findings."""
+def show_scores(
+    result: RubricResult, answer: str, recorded_seconds: float | None = None, recorded_fillers: float | None = None
+) -> None:
+    """Show the rubric's verdict: scores as a chart, checklists, timing, highlighted answer, findings.
+
+    For a recording, its measured duration and filler rate replace the estimates from the word count,
+    so one recording shows one duration and one filler rate everywhere.
+    """
     scores = result.scores.to_dict()
     cols = st.columns(3)
     cols[0].metric("Overall", f"{scores['overall']:.0f} / 100")
     cols[1].metric("Words", result.word_count)
+    seconds = result.speaking_seconds if recorded_seconds is None else recorded_seconds
     cols[2].metric(
         "Speaking time",
-        format_seconds(result.speaking_seconds),
-        delta=f"{result.speaking_seconds - TARGET_SECONDS:+.0f} s vs 60 s",
+        format_seconds(seconds),
+        delta=f"{seconds - TARGET_SECONDS:+.0f} s vs 60 s",
         delta_color="off",
-        help=f"At {result.words_per_minute} words a minute, a conversational pace. About 60 seconds is the target.",
+        help="Measured on your recording. About 60 seconds is the target."
+        if recorded_seconds is not None
+        else f"At {result.words_per_minute} words a minute, a conversational pace. About 60 seconds is the target.",
     )
     chart = pd.DataFrame({"score": [scores[k] for k in SCORE_KEYS]}, index=[DIMENSION_LABELS[k] for k in SCORE_KEYS])
     st.bar_chart(chart, horizontal=True, x_label="score (0-100)", y_label="", height=240)
@@ -58,18 +68,24 @@ def show_scores(result: RubricResult, answer: str) -> None:
         "The small number points to the finding below."
     )
     with st.expander(f"Findings ({len(result.findings)})", expanded=True):
-        show_findings(result, answer)
+        show_findings(result, answer, recorded_fillers)
 
 
-def show_findings(result: RubricResult, answer: str) -> None:
-    """List the findings, numbered as in the highlighted answer, with what each cost."""
+def show_findings(result: RubricResult, answer: str, recorded_fillers: float | None = None) -> None:
+    """List the findings, numbered as in the highlighted answer, with what each cost (a recording's filler rate if given)."""
     if not result.findings:
         st.success("Nothing to fix.")
     for number, finding in numbered_findings(result):
         cost = ", ".join(f"-{points:g} {DIMENSION_LABELS.get(dim, dim).lower()}" for dim, points in finding.impacts)
         icon = SEVERITY_ICONS[finding.severity]
+        message = finding.message
+        if recorded_fillers is not None and finding.rule == FILLERS_RULE:  # the recording's rate, not the estimate
+            message = (
+                f"Drop filler words: {len(finding.spans)} in total, about {recorded_fillers:.0f} a minute "
+                "on your recording (listeners notice more than 5)."
+            )
         # Messages quote the user's words: escaped so pasted text is never read as Markdown.
-        st.markdown(f"{icon} **{number}.** {escape_markdown(finding.message)}" + (f"  \n:gray[{cost}]" if cost else ""))
+        st.markdown(f"{icon} **{number}.** {escape_markdown(message)}" + (f"  \n:gray[{cost}]" if cost else ""))
         quotes = "; ".join(f"“{clip(answer[a:b], 80)}”" for a, b in finding.spans[:3])
         if quotes:
             st.caption(escape_markdown(quotes))

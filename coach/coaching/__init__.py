@@ -1,10 +1,12 @@
 """The four coaching tasks: draft, critique, tailor and follow-up questions.
 
-Each renders a prompt, asks a backend, cleans and checks what comes back against the user's
-facts, and lets the rubric judge. The model only adds phrasing: a deterministic answer built
-from the user's own words is the floor, so a weak, failing or absent model never leaves the
-user worse off. Failures travel as exceptions: a task that could not use its model still
-returns its floor, with the failure in `info.error`.
+Each writes its own result without a model first: the composer's answer from the user's plan,
+revise.py's edits of their answer, the rubric's feedback and questions. With a backend, the model
+gets the plan's structure, its text streams only through the hold (coach.holdback), and it is
+shown only when it passes the same gates (grounding, fluency, rubric) and does better. Which
+tasks call the embedded model by default is decided by measurement (coach.coaching.policy).
+Failures travel as exceptions: a task that could not use its model still returns the coach's
+own result, with the failure in `info.error`.
 """
 
 from __future__ import annotations
@@ -15,21 +17,24 @@ from coach.coaching.asking import (
     Chunk,
     Event,
     Quoted,
+    Reply,
     Status,
     TaskInfo,
     locate,
+    plan_variables,
     quoted_lists_schema,
     run_events,
 )
 from coach.coaching.asking import _variables as _variables
-from coach.coaching.candidates import MAX_WORDS, MIN_WORDS, Candidate, Scorer, Source, evaluate
+from coach.coaching.candidates import MAX_WORDS, MIN_WORDS, Candidate, Scorer, Source, evaluate, gate_fluency
 from coach.coaching.critique import FEEDBACK_SCHEMA, CritiqueResult, Point, critique, critique_events, rubric_feedback
-from coach.coaching.draft import TEMPLATE_WORDS, DraftResult, draft, draft_events, template_draft
+from coach.coaching.draft import DraftResult, composed_candidate, draft, draft_events
 from coach.coaching.draft import _example_messages as _example_messages
-from coach.coaching.facts import CoachInputs, CompanyFacts, company_facts
 from coach.coaching.followups import QUESTIONS_SCHEMA, FollowUp, FollowUpsResult, followups, followups_events, rubric_followups
-from coach.coaching.rewrite import polish
-from coach.coaching.tailor import TailorResult, tailor, tailor_events, tailor_floor
+from coach.coaching.inputs import CoachInputs, plan_for
+from coach.coaching.policy import STRONGER_MODEL_ADDS, TASKS, Task, is_embedded, model_for, without_model_note
+from coach.coaching.rewrite import revised_candidate
+from coach.coaching.tailor import TailorResult, tailor, tailor_events
 
 __all__ = [
     "COMPANY_INFO_BUDGET_LOCAL",
@@ -38,11 +43,11 @@ __all__ = [
     "MAX_WORDS",
     "MIN_WORDS",
     "QUESTIONS_SCHEMA",
-    "TEMPLATE_WORDS",
+    "STRONGER_MODEL_ADDS",
+    "TASKS",
     "Candidate",
     "Chunk",
     "CoachInputs",
-    "CompanyFacts",
     "CritiqueResult",
     "DraftResult",
     "Event",
@@ -50,12 +55,14 @@ __all__ = [
     "FollowUpsResult",
     "Point",
     "Quoted",
+    "Reply",
     "Scorer",
     "Source",
     "Status",
     "TailorResult",
+    "Task",
     "TaskInfo",
-    "company_facts",
+    "composed_candidate",
     "critique",
     "critique_events",
     "draft",
@@ -63,14 +70,18 @@ __all__ = [
     "evaluate",
     "followups",
     "followups_events",
+    "gate_fluency",
+    "is_embedded",
     "locate",
-    "polish",
+    "model_for",
+    "plan_for",
+    "plan_variables",
     "quoted_lists_schema",
+    "revised_candidate",
     "rubric_feedback",
     "rubric_followups",
     "run_events",
     "tailor",
     "tailor_events",
-    "tailor_floor",
-    "template_draft",
+    "without_model_note",
 ]

@@ -10,8 +10,10 @@ from typing import Any, ClassVar, Literal
 from pydantic import ValidationError
 
 from coach.backends import Backend, Message, Options, Usage, parse_json
-from coach.coaching.facts import CoachInputs
+from coach.coaching.inputs import CoachInputs
 from coach.errors import BackendError, UnusableOutput
+from coach.holdback import ANSWER_LOOK, HeldStream
+from coach.planner import Plan
 from coach.prompts import clean_user_text, fit_to_budget, render
 
 COMPANY_INFO_BUDGET_LOCAL = 350  # tokens: SmolLM2's context also holds the example and the answer
@@ -88,29 +90,74 @@ def _variables(inputs: CoachInputs, **more: Any) -> dict[str, Any]:
     }
 
 
-def _stream_candidate(
-    backend: Backend, messages: list[Message], options: Options, index: int
-) -> Iterator[Event | tuple[str, BackendError | None]]:
-    """Yield chunks of one model reply, then (text, error) with whatever arrived."""
+@dataclass(frozen=True)
+class Reply:
+    """One model reply as it arrived: its text, the failure that cut it short, and why the hold kept it back."""
+
+    text: str
+    error: BackendError | None = None
+    held: str = ""  # the hold's reason (coach.holdback); "" when it streamed
+
+
+def _stream_candidate(backend: Backend, messages: list[Message], options: Options, index: int) -> Iterator[Event | Reply]:
+    """Yield the chunks of one model reply that pass the hold, then the Reply with everything that arrived.
+
+    Text streams only through coach.holdback, so a reply that opens as something other than an answer
+    (a forged turn, a control token, talk about the answer) is never shown as if it were one.
+    """
+    hold = HeldStream(ANSWER_LOOK)
     received: list[str] = []
     try:
         for piece in backend.respond(messages, options):
             received.append(piece)
-            yield Chunk(index, piece)
+            shown = hold.feed(piece)
+            if shown:
+                yield Chunk(index, shown)
     except BackendError as exc:
-        yield ("".join(received) or exc.partial, exc)
+        yield Reply("".join(received) or exc.partial, exc, hold.problem)
         return
-    yield ("".join(received), None)
+    rest = hold.finish()
+    if rest:
+        yield Chunk(index, rest)
+    yield Reply("".join(received), None, hold.problem)
+
+
+def plan_variables(plan: Plan) -> dict[str, Any]:
+    """Return the plan's structure as template variables: short fields, never the pasted description."""
+    v = plan.vision
+    vision = " ".join(x for x in (v.what, v.horizon) if x) + (f", {v.why}" if v.why and v.what else "")
+    goals = [*plan.goals, *(gap.goal for gap in plan.gaps)]
+    steps = [", ".join(x for x in (g.what, f"measured by {g.measure}" if g.measure else "", g.by_when) if x) for g in goals]
+    return {
+        "company": clean_user_text(plan.company),
+        "role": clean_user_text(plan.role),
+        "background": clean_user_text(plan.background),
+        "vision": clean_user_text(vision),
+        "steps": [clean_user_text(s) for s in steps if s],
+        "items": [clean_user_text(i.what) for i in plan.items],
+        "facts": [clean_user_text(f.text) for f in plan.facts],
+    }
 
 
 def _task_messages(
-    backend: Backend, inputs: CoachInputs, template: str, answer: str, notices: list[str], **extra: Any
+    backend: Backend,
+    inputs: CoachInputs,
+    template: str,
+    answer: str,
+    notices: list[str],
+    plan: Plan | None = None,
+    **extra: Any,
 ) -> list[Message]:
-    """Return the system and task messages for a task on answer, noting any cut to the company text."""
-    fitted, notice = _budget(backend, inputs)
+    """Return the system and task messages for a task on answer, noting any cut to the company text.
+
+    With a plan, the prompt carries the plan's structure (and its picked facts) instead of the raw description.
+    """
+    fitted, notice = (inputs, "") if plan is not None else _budget(backend, inputs)
     if notice:
         notices.append(notice)
     variables = _variables(fitted, answer=clean_user_text(answer), **extra)
+    if plan is not None:
+        variables.update(plan_variables(plan))
     return [Message("system", render("system.j2")), Message("user", render(template, **variables))]
 
 

@@ -1,16 +1,23 @@
-"""Judging what the coach might show: each candidate scored by the rubric and checked against the user's facts."""
+"""Judging what the coach might show: each candidate scored, checked against the user's facts and read for fluency."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
 
-from coach.coaching.facts import CoachInputs
+from coach.coaching.asking import Reply
+from coach.coaching.inputs import CoachInputs
+from coach.fluency import FluencyReport, check_fluency
 from coach.grounding import Claim, has_meta, strip_meta, unsupported_claims
 from coach.rubric import RubricResult, Target, score_answer
 
-Source = Literal["model", "template", "polish", "original"]
+if TYPE_CHECKING:
+    from coach.revise import Change
+
+# composer: written from the plan; revise: the user's words edited with their plan; original: the user's own.
+Source = Literal["model", "composer", "revise", "original"]
 MIN_WORDS = 40  # a model reply shorter than this is not an answer to the question
 MAX_WORDS = 220  # about 90 seconds spoken: the most a goals answer should take
 
@@ -27,6 +34,7 @@ class Candidate:
     result: RubricResult
     unsupported: tuple[Claim, ...] = ()
     problem: str = ""
+    changes: tuple[Change, ...] = ()  # the labelled edits, for a revision of the user's answer
 
     @property
     def usable(self) -> bool:
@@ -43,6 +51,7 @@ class Candidate:
             "scores": self.result.scores.to_dict(),
             "unsupported_claims": [c.to_dict() for c in self.unsupported],
             "problem": self.problem,
+            "changes": [c.to_dict() for c in self.changes],
         }
 
 
@@ -95,6 +104,34 @@ def evaluate(
     elif source == "model" and words > MAX_WORDS:
         problem = f"too long to say in about a minute ({words} words)"
     return Candidate(cleaned, source, model, result, claims, problem)
+
+
+@lru_cache(maxsize=256)
+def _fluency(text: str) -> FluencyReport:
+    """Return the fluency gate's report on text, computed once per process (the page asks again on every rerun)."""
+    return check_fluency(text)
+
+
+def gate_fluency(candidate: Candidate) -> Candidate:
+    """Return the candidate, set aside when a sentence of it does not read as something a person would say."""
+    if not candidate.usable:
+        return candidate
+    report = _fluency(candidate.text)
+    if report.ok:
+        return candidate
+    return replace(candidate, problem="does not read fluently: " + "; ".join(report.reasons[:2]))
+
+
+def judge_reply(reply: Reply, model: str, inputs: CoachInputs, sources: tuple[str, ...], scorer: Scorer) -> Candidate:
+    """Return a model reply judged by the gates every answer passes: grounding, the hold, fluency, the rubric."""
+    candidate = evaluate(reply.text, "model", model, inputs, sources, scorer)
+    if reply.held and reply.text.strip():  # an empty reply had nothing to hold back
+        return replace(candidate, problem=f"held back: the reply {reply.held}")
+    if not candidate.usable:
+        return candidate
+    if reply.error is not None:
+        return replace(candidate, problem="the model stopped early")
+    return gate_fluency(candidate)
 
 
 def _best(candidates: list[Candidate], fallback: Candidate) -> Candidate:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
@@ -23,12 +24,15 @@ from coach.coaching.asking import (
     run_events,
 )
 from coach.coaching.candidates import Scorer
-from coach.coaching.draft import _LEARNING_RE
-from coach.coaching.facts import CoachInputs
+from coach.coaching.inputs import CoachInputs
 from coach.errors import BackendError
 from coach.grounding import has_meta
 from coach.rubric import RubricResult
 from coach.text import split_sentences, tokenize
+
+_LEARNING_RE = re.compile(
+    r"\b(?:course|exam|certif\w*|training|refresher|qualification|diploma|degree|licen[cs]e|programme|program|level\s+\d)\b", re.I
+)
 
 
 class FollowUp(Quoted):
@@ -140,16 +144,21 @@ def _similar(a: str, b: str) -> bool:
 
 
 def followups_events(
-    answer: str, inputs: CoachInputs, backend: Backend | None, failure: BackendError | None = None, count: int = 5
+    answer: str,
+    inputs: CoachInputs,
+    backend: Backend | None,
+    failure: BackendError | None = None,
+    count: int = 5,
+    notices: tuple[str, ...] = (),
 ) -> Generator[Event, None, FollowUpsResult]:
     """Return the 3-5 follow-up questions a hiring manager would most likely ask about answer."""
     inputs = inputs.cleaned()
     result = Scorer(inputs.target())(answer)
-    notices: list[str] = []
+    said: list[str] = list(notices)
     error: BackendError | None = failure
     model_questions: list[FollowUp] = []
     if backend is not None and failure is None:
-        messages = _task_messages(backend, inputs, "followups.j2", answer, notices)
+        messages = _task_messages(backend, inputs, "followups.j2", answer, said)
 
         def accept(data: Any) -> bool:
             for q in _Questions.model_validate(data).questions:
@@ -165,7 +174,7 @@ def followups_events(
         if len(chosen) < count and not any(_similar(question.question, c.question) for c in chosen):
             chosen.append(question)
     yield Status("Done")
-    return FollowUpsResult(answer, tuple(chosen[: max(3, count)]), _info(backend, notices, error))
+    return FollowUpsResult(answer, tuple(chosen[: max(3, count)]), _info(backend, said, error))
 
 
 def followups(

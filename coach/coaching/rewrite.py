@@ -1,76 +1,70 @@
-"""A stronger version of the user's answer: the model's rewrite, judged against a polished copy made without a model."""
+"""Rewrites of the user's answer: revise.py's edits made with their plan, and a model's rewrite when one is asked."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
+from coach import revise
 from coach.backends import Backend, Options
-from coach.coaching.asking import Event, Status, _stream_candidate, _task_messages
-from coach.coaching.candidates import Candidate, Scorer, evaluate
-from coach.coaching.facts import CoachInputs, _why_company, company_facts
+from coach.coaching.asking import Event, Reply, Status, _stream_candidate, _task_messages
+from coach.coaching.candidates import Candidate, Scorer, evaluate, judge_reply
+from coach.coaching.inputs import CoachInputs
 from coach.errors import BackendError
-from coach.rubric import RubricResult
+from coach.planner import Plan
 
 
-def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """Return text with the spans removed and the punctuation around them tidied."""
-    out = text
-    for start, end in sorted(spans, reverse=True):
-        out = out[:start] + out[end:]
-    out = re.sub(r"\s+([,.;!?])", r"\1", out)
-    out = re.sub(r",\s*,+", ",", out)
-    out = re.sub(r"([.!?])\s*,\s*", r"\1 ", out)
-    out = re.sub(r"^\s*,\s*", "", out)
-    out = re.sub(r"\s{2,}", " ", out).strip()
-    # Capitalise sentence starts that lost their first word.
-    return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
+@dataclass(frozen=True)
+class Rewrites:
+    """What a rewrite task found: the candidates, the model's failure if any, and why revise.py offered nothing."""
+
+    candidates: list[Candidate]
+    error: BackendError | None = None
+    reason: str = ""
 
 
-def polish(answer: str, inputs: CoachInputs, result: RubricResult) -> str:
-    """Return the answer without fillers and hedges, tied to the company if it was not."""
-    cut = [sp for f in result.findings if f.rule in ("succinctness.fillers", "succinctness.hedges") for sp in f.spans]
-    text = _remove_spans(answer, cut)
-    rules = {f.rule for f in result.findings}
-    company = inputs.company
-    additions = []
-    if {"company_fit.mention", "company_fit.specifics", "company_fit.reason"} & rules and company:
-        why = _why_company(inputs, company_facts(inputs))
-        if why:
-            additions.append(why)
-    if "company_fit.future" in rules and company:
-        additions.append(f"I'd love to build that future here at {company}.")
-    return " ".join([text, *additions]).strip()
+def revised_candidate(
+    answer: str, inputs: CoachInputs, plan: Plan, scorer: Scorer, kind: Literal["stronger", "tailor"]
+) -> tuple[Candidate | None, str]:
+    """Return revise.py's version of the answer as a candidate with its labelled changes, or None and the reason."""
+    make = revise.stronger_version if kind == "stronger" else revise.tailor
+    offer = make(answer, plan, inputs.target())
+    if offer.revision is None:
+        return None, offer.reason
+    rev = offer.revision
+    candidate = evaluate(rev.text, "revise", "coach", inputs, (answer, *plan.sources()), scorer)
+    return replace(candidate, changes=rev.changes), candidate.problem
 
 
 def _stronger(
     answer: str,
     inputs: CoachInputs,
-    result: RubricResult,
+    plan: Plan,
     backend: Backend | None,
     template: str,
     extra: dict[str, Any],
     notices: list[str],
     scorer: Scorer,
-) -> Iterator[Event | tuple[list[Candidate], BackendError | None]]:
-    """Yield streamed rewrites, then (candidates, error): model rewrites plus the polished floor."""
-    polished = evaluate(polish(answer, inputs, result), "polish", "rubric", inputs, (answer,), scorer)
+    kind: Literal["stronger", "tailor"] = "stronger",
+) -> Iterator[Event | Rewrites]:
+    """Yield streamed model text, then Rewrites: the model's rewrite (if asked) and revise.py's version."""
+    yield Status("Editing your answer with your plan")
+    revised, reason = revised_candidate(answer, inputs, plan, scorer, kind)
     found: list[Candidate] = []
     error: BackendError | None = None
     if backend is not None:
-        messages = _task_messages(backend, inputs, template, answer, notices, **extra)
+        messages = _task_messages(backend, inputs, template, answer, notices, plan=plan, **extra)
         yield Status(f"Rewriting with {backend.model_id}")
-        text, failure = "", None
+        reply = Reply("")
         for item in _stream_candidate(backend, messages, Options(max_tokens=320, temperature=0.5, seed=11), 0):
-            if isinstance(item, tuple):
-                text, failure = item
+            if isinstance(item, Reply):
+                reply = item
             else:
                 yield item
-        error = failure
-        if text.strip():
-            candidate = evaluate(text, "model", backend.model_id, inputs, (answer,), scorer)
-            found.append(replace(candidate, problem="the model stopped early") if failure else candidate)
-    found.append(polished)
-    yield (found, error)
+        error = reply.error
+        if reply.text.strip():
+            found.append(judge_reply(reply, backend.model_id, inputs, (answer, *plan.sources()), scorer))
+    if revised is not None:
+        found.append(revised)
+    yield Rewrites(found, error, reason)

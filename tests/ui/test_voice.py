@@ -10,6 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
+from coach.rubric import Target, format_seconds, score_answer
+from coach.speech import TimedWord, Transcript, delivery_metrics
 from tests.ui.conftest import PROFILE, fill_profile, open_page, plain, run
 
 
@@ -59,3 +61,22 @@ def test_bad_recordings_get_a_clear_message(at: AppTest, payload: bytes, message
     upload_and_transcribe(at, "broken.wav", payload)
     assert message in at.warning[0].value
     assert History().attempts() == []
+
+
+def test_one_recording_shows_one_duration_and_one_filler_rate(at: AppTest) -> None:
+    fill_profile(at)
+    text = "Um, in ten years I want to lead the payments team, you know, and um ship features at Corvana Pay."
+    words, offset = [], 0
+    for i, word in enumerate(text.split()):
+        words.append(TimedWord(word, 1.0 + i * 0.6, 1.4 + i * 0.6, offset))
+        offset += len(word) + 1
+    transcript = Transcript(text, tuple(words), duration_seconds=21.0, engine="test")
+    delivery = delivery_metrics(transcript)
+    at.session_state["spoken"] = (transcript, delivery, score_answer(text, Target(PROFILE.company, PROFILE.role, PROFILE.goals)))
+    open_page(at, "voice")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Duration"] == metrics["Speaking time"] == format_seconds(21.0)
+    rate = f"about {delivery.fillers_per_minute:.0f} a minute"
+    filler_lines = [plain(m.value) for m in at.markdown if "filler" in m.value.lower() and "a minute" in m.value]
+    assert filler_lines and all(rate in line for line in filler_lines)
+    assert metrics["Fillers"] == f"{delivery.fillers_per_minute:.0f} / min"

@@ -6,39 +6,62 @@ import streamlit as st
 
 from coach.backends import Backend
 from coach.coaching import DraftResult, draft_events
+from coach.coaching.policy import model_for, without_model_note
 from coach.errors import BackendError, InputError
 from coach.inputs import check_answer
 from coach.present import escape_markdown
 from coach.rubric import score_answer
+from ui.background import FAST_WAIT, Job, finished, running, show_wait, start_job
 from ui.model_choice import current_backend
+from ui.planning import current_plan
 from ui.state import current_inputs, save_attempt
-from ui.widgets import Pump, finish, show_candidates, show_scores, show_task_info
+from ui.widgets import finish, show_candidates, show_scores, show_task_info
+
+JOB = "draft_job"
 
 
-def run_draft(candidates: int) -> None:
-    """Draft an answer, streaming under a status at the top of the result area, and keep it."""
+def start_draft(candidates: int) -> None:
+    """Start drafting in a worker thread: the composer writes at once; a chosen model streams its drafts."""
     inputs = current_inputs()
     if not inputs.company or len(inputs.goals.split()) < 3:
         st.warning("Add the company and your goals in Your profile first: the draft is built from them.")
-    else:
-        backend: Backend | None = None
-        failure: BackendError | None = None
-        try:
-            backend = current_backend()
-        except BackendError as exc:
-            failure = exc
-        with st.status("Drafting...", expanded=True) as status:
-            result: DraftResult = Pump(draft_events(inputs, backend, candidates, failure=failure), status).run()
-            made_by = result.chosen.model if result.chosen.source == "model" else "template"
-            finish(status, "Draft ready", "built from your own words" if made_by == "template" else made_by, result.info.error)
-        st.session_state.draft = result
-        st.session_state.draft_edit = result.answer
-        st.session_state.edited_result = None
-        save_attempt("draft", result.answer, result.result, result.info.backend, made_by)
+        return
+    backend: Backend | None = None
+    failure: BackendError | None = None
+    notices: tuple[str, ...] = ()
+    try:
+        chosen = current_backend()
+        backend = model_for("draft", chosen)
+        if backend is None:  # the embedded model lost to the composer in measurement: say what a stronger one adds
+            notices = (without_model_note("draft"),)
+    except BackendError as exc:
+        failure = exc
+    st.session_state.draft = None  # the previous result goes at once: the new run takes its place
+    events = draft_events(inputs, backend, candidates, failure=failure, plan=current_plan(), notices=notices)
+    start_job(JOB, events).wait(FAST_WAIT)
+
+
+def keep_draft(job: Job) -> None:
+    """Keep a finished draft (or what arrived before Stop), save it, and say who made it."""
+    if job.error is not None or job.result is None:
+        reason = escape_markdown(str(job.error)) if job.error else "stopped before the draft was chosen"
+        st.warning(f"Draft not finished: {reason}. The text that arrived is in the box below to edit.")
+        st.session_state.draft_edit = job.text
+        return
+    result: DraftResult = job.result
+    made_by = result.chosen.model if result.chosen.source == "model" else "composer"
+    st.session_state.draft = result
+    st.session_state.draft_edit = result.answer
+    st.session_state.edited_result = None
+    st.session_state.draft_status = (made_by, result.info.error)
+    save_attempt("draft", result.answer, result.result, result.info.backend, made_by)
 
 
 def show_draft(drafted: DraftResult) -> None:
     """Show the draft, its scores, the candidates and the box to edit and re-score it."""
+    made_by, error = st.session_state.get("draft_status", ("composer", None))
+    with st.status("Drafting...") as status:
+        finish(status, "Draft ready", "written from your plan" if made_by == "composer" else made_by, error)
     if drafted.chosen.source == "model":
         st.subheader(f"Your draft (written by {escape_markdown(drafted.chosen.model)})")
     else:
@@ -72,12 +95,21 @@ def show_draft(drafted: DraftResult) -> None:
         show_scores(edited, text)
 
 
-st.write("The coach drafts an answer from your profile only. It never adds an employer, number or credential you did not give.")
+st.write(
+    "The coach drafts an answer from your plan (Plan your goals) and your profile only. "
+    "It never adds an employer, number or credential you did not give."
+)
 candidates = st.number_input("Drafts to compare", min_value=1, max_value=5, key="draft_candidates")
-clicked = st.button("Draft my answer", key="draft_go", type="primary")
-# One slot holds the status, the streamed text and the result: a new run replaces the previous result at once.
+clicked = st.button("Draft my answer", key="draft_go", type="primary", disabled=running(JOB) is not None)
+# One slot holds the wait, the streamed text and the result: a new run replaces the previous result at once.
 with st.empty().container():
     if clicked:
-        run_draft(int(candidates))
-    if st.session_state.draft is not None:
+        start_draft(int(candidates))
+    if (done := finished(JOB)) is not None:
+        keep_draft(done)
+    if running(JOB) is not None:
+        show_wait(JOB, "Drafting")
+    elif st.session_state.draft is not None:
         show_draft(st.session_state.draft)
+    elif st.session_state.draft_edit:
+        st.text_area("Edit the draft in your own words", key="draft_edit", height=200)

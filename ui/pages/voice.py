@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -94,10 +95,18 @@ if spoken is not None:
     )
     cols[3].metric("Delivery", f"{delivery.score:.0f} / 100")
     if len(delivery.pace_over_time) >= 2:
-        pace = pd.DataFrame(
-            {"words a minute": [w for _, w in delivery.pace_over_time]}, index=[t for t, _ in delivery.pace_over_time]
+        pace = pd.DataFrame(delivery.pace_over_time, columns=["seconds", "words a minute"])
+        # The axis runs from the start of the recording to its end, whatever the windows cover.
+        axis = alt.Scale(domain=[0, delivery.duration_seconds])
+        chart = (
+            alt.Chart(pace)
+            .mark_line(point=True)
+            .encode(
+                x=alt.X("seconds:Q", scale=axis, title="seconds into the recording"),
+                y=alt.Y("words a minute:Q", title="words a minute"),
+            )
         )
-        st.line_chart(pace, x_label="seconds into the answer", y_label="words a minute", height=220)
+        st.altair_chart(chart, width="stretch", height=220)
     for pause in delivery.pauses:
         before = transcript.text[max(0, pause.offset - 40) : pause.offset].split(" ", 1)[-1]
         after = transcript.text[pause.offset : pause.offset + 40].rsplit(" ", 1)[0]
@@ -107,4 +116,6 @@ if spoken is not None:
         )
     for finding in delivery.findings:
         st.markdown(f"{SEVERITY_ICONS[finding.severity]} {escape_markdown(finding.message)}")
-    show_scores(spoken_result, transcript.text)
+    show_scores(
+        spoken_result, transcript.text, recorded_seconds=delivery.duration_seconds, recorded_fillers=delivery.fillers_per_minute
+    )
