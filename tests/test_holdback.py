@@ -93,5 +93,6 @@ def test_the_cli_never_streams_a_hijacked_draft(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert code == 0
     streamed = out.split("Answer (from")[0]
-    assert "PWNED" not in streamed and "[not shown: the reply repeats itself]" in streamed
+    assert "PWNED" not in streamed  # the coaching task held it back, so it never reached the terminal
+    assert "set aside: held back: the reply repeats itself" in out
     assert profile.answers["strong"].split(".")[0] in streamed  # the good draft did stream
