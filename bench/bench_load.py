@@ -20,6 +20,7 @@ Bounded: at most 32 users, 20 visits each and a wall-clock limit per phase (at m
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import tempfile
@@ -149,8 +150,11 @@ def visit(phase: Phase, user: User, round_no: int, timeout: float) -> None:
     user.acknowledged.append(answer)
     app.switch_page(PAGES["history"])
     timed(phase, "history", app)
-    table = app.dataframe[0].value
-    listed = {int(i): (str(k), str(a)) for i, k, a in zip(table["id"], table["kind"], table["answer"], strict=True)}
+    listed: dict[int, tuple[str, str]] = {}
+    for shown in app.expander:  # each attempt is an expander labelled "#ID date time kind (score) · band"
+        label = re.match(r"#(\d+) \S+ \S+ (\S+) \(", str(shown.label))
+        if label and shown.code:
+            listed[int(label.group(1))] = (label.group(2), str(shown.code[0].value))
     user.seen_ids.update(listed)
     for attempt_id, (kind, text) in listed.items():
         if foreign(text, user) or (kind == "score" and user.tag not in text):
