@@ -127,10 +127,10 @@ def judge_reply(reply: Reply, model: str, inputs: CoachInputs, sources: tuple[st
     candidate = evaluate(reply.text, "model", model, inputs, sources, scorer)
     if reply.held and reply.text.strip():  # an empty reply had nothing to hold back
         return replace(candidate, problem=f"held back: the reply {reply.held}")
+    if reply.error is not None:  # a cut-off reply is judged by why it ended, not by how short it came out
+        return replace(candidate, problem="the model stopped early")
     if not candidate.usable:
         return candidate
-    if reply.error is not None:
-        return replace(candidate, problem="the model stopped early")
     return gate_fluency(candidate)
 
 
