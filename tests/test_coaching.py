@@ -48,6 +48,7 @@ def user_prompt(backend: FakeBackend, call: int = -1) -> str:
 
 def test_composer_drafts_pass_the_gates_on_every_sample_profile() -> None:
     failures = []
+    possible = 0
     for p in PROFILES + EVAL_PROFILES:
         inputs = CoachInputs(p.company, p.role, p.goals, p.background, p.company_info)
         result = draft(inputs, None)
@@ -57,12 +58,15 @@ def test_composer_drafts_pass_the_gates_on_every_sample_profile() -> None:
             and result.chosen.usable
             and p.company in text
             and not unsupported_claims(text, inputs.sources())
-            and result.result.scores.red_flags == 100
+            # A strong red flag would cap the draft; a possible one is advice about the user's own words.
+            and not any(f.rule.startswith("red_flags.") and f.severity == "high" for f in result.result.findings)
         )
         if not fine:
             failures.append((p.id, result.chosen.problem))
+        possible += result.result.scores.red_flags < 100
     total = len(PROFILES) + len(EVAL_PROFILES)
     print(f"composer drafts through the fluency gate, grounded, naming the company: {total - len(failures)}/{total}")
+    print(f"drafts with a possible red flag (advice, no cap): {possible}/{total}")
     assert not failures, failures
 
 
