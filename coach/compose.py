@@ -158,8 +158,8 @@ _BRIDGE_LAST = (
 )
 _FUTURE = (
     "I can see that future at {c}, starting in the {r} role.",
-    "Doing that at {c} is the future I'm hoping for.",
-    "I'd be glad to take those steps with {c}.",
+    "Doing that at {c}, starting in the {r} role, is the future I'm hoping for.",
+    "I'd be glad to take those steps with {c}, starting in the {r} role.",
 )
 
 
