@@ -10,7 +10,6 @@ scores by shape (short sensible, full answer, joke, red flag, ...).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.rubric import Target, score_answer
-from tools.eval_published import BANDS, EvalInputError, band
+from tools.eval_published import BANDS, EvalInputError, band, read_jsonl
 
 DEFAULT = Path(__file__).resolve().parent.parent / "samples" / "calibration" / "answers.jsonl"
 BAND_NAMES = tuple(name for name, _ in BANDS)
@@ -37,20 +36,8 @@ class Calibration:
 
 def load_calibration(path: Path) -> list[Calibration]:
     """Return the calibration answers in a JSONL file, or raise EvalInputError naming the first bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EvalInputError(f"{path}: no such file.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(f"{path}: cannot be read ({exc}).") from None
     answers = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalInputError(f"{path}:{number}: not JSON ({exc.msg}).") from None
+    for number, obj in read_jsonl(path):
         if not isinstance(obj, dict) or not all(isinstance(obj.get(k), str) for k in ("text", "band", "company")):
             raise EvalInputError(f"{path}:{number}: expected an object with text, band and company strings.")
         if obj["band"] not in BAND_NAMES:

@@ -12,7 +12,6 @@ classifier has its own precision and recall on the same file.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from coach.rubric import Target, score_answer
 from tools.eval_probes import red_flag_rules
-from tools.eval_published import NEUTRAL_COMPANY, EvalInputError
+from tools.eval_published import NEUTRAL_COMPANY, EvalInputError, read_jsonl
 
 DEFAULT = Path(__file__).resolve().parent.parent / "samples" / "signals" / "heldout.jsonl"
 FLAG_LABELS = (
@@ -46,20 +45,8 @@ class Sentence:
 
 def load_sentences(path: Path) -> list[Sentence]:
     """Return the labelled sentences in a JSONL file, or raise EvalInputError naming the first bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EvalInputError(f"{path}: no such file.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(f"{path}: cannot be read ({exc}).") from None
     sentences = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalInputError(f"{path}:{number}: not JSON ({exc.msg}).") from None
+    for number, obj in read_jsonl(path):
         labels = obj.get("labels") if isinstance(obj, dict) else None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not isinstance(labels, list):
             raise EvalInputError(f"{path}:{number}: expected an object with a text string and a labels list.")

@@ -12,7 +12,6 @@ flags found, per kind, and how much the score moved.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 from collections.abc import Callable, Sequence
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from coach.rubric import RubricResult, Target, score_answer
 from tools.eval_calibration import load_calibration
-from tools.eval_published import EvalInputError
+from tools.eval_published import EvalInputError, read_jsonl
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PROBES = SAMPLES / "probes"
@@ -47,20 +46,8 @@ class Outcome:
 
 def load_probes(path: Path, kind_key: str) -> list[Probe]:
     """Return the probes in a JSONL file, or raise EvalInputError naming the first bad line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise EvalInputError(f"{path}: no such file.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(f"{path}: cannot be read ({exc}).") from None
     probes = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalInputError(f"{path}:{number}: not JSON ({exc.msg}).") from None
+    for number, obj in read_jsonl(path):
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not isinstance(obj.get(kind_key), str):
             raise EvalInputError(f"{path}:{number}: expected an object with text and {kind_key} strings.")
         probes.append(Probe(obj["text"], obj[kind_key]))

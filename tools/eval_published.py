@@ -23,6 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from coach.rubric import Target, score_answer
@@ -72,22 +73,29 @@ def band(score: float) -> str:
     return name
 
 
-def load_answers(path: Path) -> list[Answer]:
-    """Return the answers in a JSONL file, or raise EvalInputError naming the first bad line."""
+def read_jsonl(path: Path) -> list[tuple[int, Any]]:
+    """Return each non-blank line of a JSONL file with its line number, or raise EvalInputError naming the problem."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         raise EvalInputError(f"{path}: no such file.") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise EvalInputError(f"{path}: cannot be read ({exc}).") from None
-    answers = []
+    rows = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            rows.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
             raise EvalInputError(f"{path}:{number}: not JSON ({exc.msg}).") from None
+    return rows
+
+
+def load_answers(path: Path) -> list[Answer]:
+    """Return the answers in a JSONL file, or raise EvalInputError naming the first bad line."""
+    answers = []
+    for number, obj in read_jsonl(path):
         if not isinstance(obj, dict):
             raise EvalInputError(f"{path}:{number}: expected an object with source, label and text.")
         fields = {key: obj.get(key, "") for key in ("source", "label", "text", "company", "role")}
