@@ -298,9 +298,8 @@ class Draft:
         return self.composition.text if self.composition else ""
 
 
-def _failing_fields(composition: Composition, report: FluencyReport) -> set[str]:
-    """Return the plan fields of the composed sentences the gate rejected."""
-    bad = [s.text.strip() for s in report.sentences if not s.ok]
+def _fields_of(composition: Composition, bad: Sequence[str]) -> set[str]:
+    """Return the plan fields of the composed sentences that hold any of the bad stretches of text."""
     out: set[str] = set()
     for sentence in composition.sentences:
         if any(b and (b in sentence.text or sentence.text in b) for b in bad):
@@ -315,8 +314,18 @@ def _without(plan: Plan, fields: set[str]) -> Plan:
     return replace(plan, goals=goals, items=items)
 
 
-def draft(plan: Plan, seed: int = 0, use_model: bool = True, attempts: int = 3) -> Draft:
-    """Return a composed answer that is fluent and grounded, dropping steps the gate rejects; else the reason."""
+def draft(
+    plan: Plan,
+    seed: int = 0,
+    use_model: bool = True,
+    attempts: int = 3,
+    flagged: Callable[[str], Sequence[str]] | None = None,
+) -> Draft:
+    """Return a composed answer that is fluent and grounded, dropping steps the gates reject; else the reason.
+
+    flagged, when given, returns the stretches of a text an interviewer would hear as red flags; the
+    steps they come from are dropped like the ones that do not read fluently.
+    """
     current = plan
     last: Draft | None = None
     for attempt in range(attempts):
@@ -325,10 +334,14 @@ def draft(plan: Plan, seed: int = 0, use_model: bool = True, attempts: int = 3) 
             return Draft(None, None, (), "the plan has nothing to say yet: add a vision or a short-term goal")
         report = check_fluency(composition.text, use_model)
         claims = tuple(c.text for c in unsupported_claims(composition.text, plan.sources()))
-        if report.ok and not claims:
+        red = tuple(flagged(composition.text)) if flagged and report.ok and not claims else ()
+        if report.ok and not claims and not red:
             return Draft(composition, report)
-        last = Draft(None, report, claims, "; ".join(list(report.reasons[:2]) + [f"unsupported: {c}" for c in claims[:2]]))
-        fields = _failing_fields(composition, report)
+        reasons = list(report.reasons[:2]) + [f"unsupported: {c}" for c in claims[:2]]
+        reasons += [f'may be heard as a red flag: "{r.strip()[:60]}"' for r in red[:2]]
+        last = Draft(None, report, claims, "; ".join(reasons))
+        fields = _fields_of(composition, [s.text.strip() for s in report.sentences if not s.ok] + list(red))
+        # A step at fault is left out; otherwise the next seed words the sentences differently.
         if any(f.startswith(("goals[", "items[")) for f in fields):
             current = _without(current, fields)
     return last or Draft(None, None, (), "no answer passed the checks")

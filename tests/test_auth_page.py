@@ -14,7 +14,7 @@ from coach.identity import SWITCH_ENV, user_key
 from tests.conftest import ROOT
 from tests.test_identity import AUTH
 
-SCRIPT = str(ROOT / "tests" / "signin_app.py")
+SCRIPT = str(ROOT / "tests" / "apps" / "signin_app.py")
 ALICE = {"is_logged_in": True, "iss": "https://id.example.org", "sub": "alice-1", "email": "alice@example.org"}
 
 

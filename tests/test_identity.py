@@ -30,9 +30,21 @@ AUTH: dict[str, Any] = {
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("1", True), ("true", True), (" Yes ", True), ("ON", True), (True, True), (1, True),
-        ("0", False), ("false", False), ("no", False), ("off", False), (False, False), (0, False),
-        (None, None), ("", None), ("  ", None),
+        ("1", True),
+        ("true", True),
+        (" Yes ", True),
+        ("ON", True),
+        (True, True),
+        (1, True),
+        ("0", False),
+        ("false", False),
+        ("no", False),
+        ("off", False),
+        (False, False),
+        (0, False),
+        (None, None),
+        ("", None),
+        ("  ", None),
     ],
 )
 def test_the_switch_reads_the_usual_spellings(value: object, expected: bool | None) -> None:

@@ -143,4 +143,3 @@ def test_a_draft_through_the_real_server_is_a_checked_answer(llama_server: RealS
     assert model_made, "the server's draft was considered"
     # Whatever won passed the gates: grounded, first person, names the company.
     assert not result.chosen.unsupported and profile.company in result.answer
-

@@ -1,6 +1,6 @@
 """Sign-in for real: an OIDC provider (oidc-provider-mock) and `streamlit run` on 127.0.0.1, driven in Debian's Chromium.
 
-The app is tests/signin_app.py, which calls ui/auth.py exactly as the frame does and shows the user key. The
+The app is tests/apps/signin_app.py, which calls ui/auth.py exactly as the frame does and shows the user key. The
 provider requires a registered client and a nonce, as a real one does.
 """
 
@@ -89,9 +89,19 @@ def app(provider: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     log = log_path.open("w")
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "tests" / "signin_app.py"),
-            "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-            "--browser.gatherUsageStats", "false",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "tests" / "apps" / "signin_app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
         ],
         cwd=workdir,  # Streamlit reads .streamlit/secrets.toml from the working directory
         env=env,

@@ -20,7 +20,10 @@ from coach.urls import REDACTED, display_url, redact_text, redact_url
         ("http://host/v1?model=x&key=KEY123", f"http://host/v1?model=x&key={REDACTED}"),
         ("http://host/v1?Access_Token=KEY123", f"http://host/v1?Access_Token={REDACTED}"),
         ("http://host/v1?token=KEY123;session=S", f"http://host/v1?token={REDACTED};session={REDACTED}"),
-        ("https://x.blob.core.windows.net/v1?sv=2024&sig=abc%2Bdef", f"https://x.blob.core.windows.net/v1?sv=2024&sig={REDACTED}"),
+        (
+            "https://x.blob.core.windows.net/v1?sv=2024&sig=abc%2Bdef",
+            f"https://x.blob.core.windows.net/v1?sv=2024&sig={REDACTED}",
+        ),
         ("http://host/v1#access_token=KEY123", f"http://host/v1#access_token={REDACTED}"),
         ("http://host/v1?password=hunter22", f"http://host/v1?password={REDACTED}"),
         ("http://host/keys/sk-proj-abcdef123456/v1", f"http://host/keys/{REDACTED}/v1"),

@@ -93,8 +93,8 @@ class CritiqueResult:
 
 
 def flagged_spans(result: RubricResult) -> list[tuple[int, int]]:
-    """Return the spans of the answer behind findings that cost points."""
-    return [sp for f in result.findings if f.impacts and not f.rule.startswith("overall.") for sp in f.spans]
+    """Return the spans of the answer whose words cost points (a long sentence's good words may still be praised)."""
+    return [sp for f in result.findings if f.impacts and f.judges_words and not f.rule.startswith("overall.") for sp in f.spans]
 
 
 def _overlaps(span: tuple[int, int], flagged: list[tuple[int, int]]) -> bool:

@@ -41,9 +41,15 @@ class DraftResult:
         }
 
 
+def red_flag_stretches(text: str, scorer: Scorer) -> list[str]:
+    """Return the words of text behind any red flag, strong or possible: a drafted answer should carry neither."""
+    result = scorer(text)
+    return [text[start:end] for f in result.findings if f.rule.startswith("red_flags.") for start, end in f.spans]
+
+
 def composed_candidate(inputs: CoachInputs, plan: Plan, scorer: Scorer, seed: int = 0) -> Candidate:
     """Return the composer's answer from the plan as a candidate, set aside with the reason when none passed the gates."""
-    written = compose.draft(plan, seed)
+    written = compose.draft(plan, seed, flagged=lambda text: red_flag_stretches(text, scorer))
     if written.composition is None:
         return Candidate("", "composer", "composer", scorer(""), (), written.reason or "the plan has nothing to say yet")
     return evaluate(written.text, "composer", "composer", inputs, tuple(plan.sources()), scorer)

@@ -26,18 +26,31 @@ def export_json(history: History) -> str:
     )
 
 
+SCORE_NAMES = (
+    ("overall", "Overall"),
+    ("relevance", "relevance"),
+    ("succinctness", "succinctness"),
+    ("smart", "SMART"),
+    ("structure", "structure"),
+    ("company_fit", "company fit"),
+)
+
+
+def score_line(scores: dict[str, float]) -> str:
+    """Name the scores an attempt has; a follow-up is judged on fewer, so it shows fewer rather than zeros."""
+    parts = [f"{label} {scores[key]:.0f}" for key, label in SCORE_NAMES if key in scores]
+    return ", ".join(parts) if parts else "not scored"
+
+
 def export_markdown(history: History) -> str:
     """Return the user's attempts as a readable Markdown document."""
     lines = ["# Career-goals practice history", "", f"Exported {now()[:16].replace('T', ' ')} UTC.", ""]
     for a in history.iter_attempts():
-        s = a.scores
         lines += [
             f"## Attempt {a.id}: {a.kind}, {a.created_at[:16].replace('T', ' ')} UTC",
             "",
             f"- Target: {a.role or 'role not given'} at {a.company or 'company not given'}",
-            f"- Overall {s.get('overall', 0):.0f}; relevance {s.get('relevance', 0):.0f}, "
-            f"succinctness {s.get('succinctness', 0):.0f}, SMART {s.get('smart', 0):.0f}, "
-            f"structure {s.get('structure', 0):.0f}, company fit {s.get('company_fit', 0):.0f}",
+            f"- {score_line(a.scores)}",
             f"- {a.word_count} words, about {a.speaking_seconds:.0f} s; produced by {a.model or a.backend}",
         ]
         if a.question:

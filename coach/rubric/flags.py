@@ -56,6 +56,8 @@ def find_flags(a: Analysis) -> list[Flag]:
             signal = probs.get(kind, 0.0)
             if not hits and (signal < SIGNAL_ALONE or not _speaks_for_self(f, ctx)):
                 continue
+            if not hits and kind == "career_switch" and f.role_stems:
+                continue  # moving into the role applied for ("from design into art direction") is the role, not a switch
             span = min(h.span for h in hits if h.confidence == best) if hits else whole
             # Measured on the strong sample answers, the signal alone misreads sentences such as
             # "the role at <company> fits": without a rule it raises a possible flag, never a cap.

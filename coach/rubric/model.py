@@ -44,6 +44,12 @@ class Target:
     company_info: str = ""
 
 
+# Findings about a stretch's length, not its words: praise of words inside such a stretch still holds.
+LENGTH_RULES = frozenset(
+    {"succinctness.long_sentences", "succinctness.too_long", "succinctness.too_short", "relevance.too_short"}
+)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One explained loss of points (or a tip at no cost), pointing at the answer's words."""
@@ -53,6 +59,11 @@ class Finding:
     severity: Severity
     spans: tuple[Span, ...] = ()
     impacts: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def judges_words(self) -> bool:
+        """Return whether the finding faults the words it points at (not only the length of a stretch)."""
+        return self.rule not in LENGTH_RULES
 
     @property
     def dimension(self) -> str:

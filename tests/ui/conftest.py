@@ -35,13 +35,18 @@ def plain(markdown: str) -> str:
 def fake_reply(messages: list[Message], options: Options) -> str:
     """Answer like a well-behaved model: JSON when asked for it, the strong sample answer otherwise."""
     answer = messages[-1].content.split("<answer>")[-1].split("</answer>")[0].strip()
-    quote = " ".join(answer.split()[:5])
+    words = answer.split()
+    quote = " ".join(words[:5])
+    # Praise quotes words the rubric does not flag, as a careful model would: the page drops praise of flagged words.
+    fillers = {"um", "uh", "like", "so", "you", "know", "i", "mean", "basically", "kind", "sort", "honestly", "guess"}
+    clean = [i for i in range(len(words) - 4) if not {w.strip(",.").lower() for w in words[i : i + 5]} & fillers]
+    praised = " ".join(words[clean[0] : clean[0] + 5]) if clean else quote
     if options.json_schema and "questions" in options.json_schema.get("properties", {}):
         return json.dumps({"questions": [{"question": "How will you get on call by month nine?", "quote": quote}]})
     if options.json_schema:
         return json.dumps(
             {
-                "strengths": [{"point": "You open with your goal.", "quote": quote}],
+                "strengths": [{"point": "You open with your goal.", "quote": praised}],
                 "improvements": [{"point": "Cut the fillers.", "quote": quote}],
             }
         )

@@ -160,10 +160,10 @@ def show_export_and_delete(labels: dict[str, Attempt]) -> None:
     """Offer the downloads and the delete buttons."""
     store = history()
     st.subheader("Export or delete")
-    # Built only when the button is pressed, not on every rerun.
+    # Built now rather than on press: Streamlit logs a traceback when a deferred file is fetched after a rerun.
     exports = (
-        ("Markdown", store.export_markdown, "md", "text/markdown"),
-        ("JSON", store.export_json, "json", "application/json"),
+        ("Markdown", store.export_markdown(), "md", "text/markdown"),
+        ("JSON", store.export_json(), "json", "application/json"),
     )
     for column, (kind, data, ext, mime) in zip(st.columns(2), exports, strict=True):
         column.download_button(
