@@ -44,7 +44,7 @@ from coach.samples import Profile, load_profiles
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGES = {"feedback": "ui/pages/feedback.py", "history": "ui/pages/history.py"}
-ACTIONS = ("open", "profile", "feedback", "score", "history")
+ACTIONS = ("open", "profile", "feedback", "score", "advice", "history")
 MAX_USERS, MAX_VISITS, MAX_SECONDS = 32, 20, 3600.0
 
 
@@ -145,6 +145,10 @@ def visit(phase: Phase, user: User, round_no: int, timeout: float) -> None:
     app.text_area(key="answer").input(answer)
     app.button(key="score").click()
     timed(phase, "score", app)
+    job = app.session_state["critique_job"] if "critique_job" in app.session_state else None
+    if job is not None:  # the feedback runs in a worker; the page shows it on the rerun after it ends
+        job.wait(timeout)
+        timed(phase, "advice", app)
     if not any(str(h.value).startswith("Feedback") for h in app.subheader):
         raise RuntimeError("score: no feedback was shown")
     user.acknowledged.append(answer)

@@ -195,7 +195,7 @@ def _read_audio_file(path: str) -> bytes:
             stream.close()
 
 
-def _transcribe(path: str, engine: str, model: str | None, base_url: str | None, context: str = "") -> Any:
+def _transcribe(path: str, engine: str, model: str | None, base_url: str | None, context: str = "", timeout: float = 60.0) -> Any:
     """Return the transcript of an audio file with the chosen engine."""
     from coach import speech
 
@@ -204,8 +204,8 @@ def _transcribe(path: str, engine: str, model: str | None, base_url: str | None,
     if engine == "openai":
         from coach.backends import OpenAIBackend
 
-        backend = OpenAIBackend(model=model, base_url=base_url)
-        return speech.transcribe_openai(data, name, backend.client, model or "whisper-1", context)
+        backend = OpenAIBackend(model=model, base_url=base_url, timeout=timeout)
+        return speech.transcribe_openai(data, name, backend.client, model or "whisper-1", context, backend.timeout)
     return speech.transcribe_local(data, name, context)
 
 
@@ -234,7 +234,7 @@ def _score_audio(args: argparse.Namespace) -> int:
 
     target = make_target(args.company, args.role, args.goals, args.company_info)
     context = f"{target.company}, {target.role}.".strip(" ,.")
-    transcript = _transcribe(args.audio, args.engine, args.model, args.base_url, context)
+    transcript = _transcribe(args.audio, args.engine, args.model, args.base_url, context, args.timeout)
     delivery = delivery_metrics(transcript)
     result = score_answer(transcript.text, target)
     if args.json:
@@ -250,7 +250,7 @@ def cmd_transcribe(args: argparse.Namespace) -> int:
     """Transcribe a spoken answer and report its delivery: pace, pauses, fillers, duration."""
     from coach.speech import delivery_metrics
 
-    transcript = _transcribe(args.audio, args.engine, args.model, args.base_url)
+    transcript = _transcribe(args.audio, args.engine, args.model, args.base_url, timeout=args.timeout)
     delivery = delivery_metrics(transcript)
     if args.json:
         d = delivery.to_dict()
@@ -568,6 +568,10 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--model", help="transcription model for --engine openai (default: whisper-1)")
     parser.add_argument("--base-url", help="OpenAI-compatible server for --engine openai")
+    if not any("--timeout" in action.option_strings for action in parser._actions):
+        parser.add_argument(
+            "--timeout", default="60", help="seconds the transcription may take in all with --engine openai (default: 60)"
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:

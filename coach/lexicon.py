@@ -10,7 +10,7 @@ import re
 _I = re.NOFLAG
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
+def phrases(*parts: str) -> re.Pattern[str]:
     """Return one alternation of the given lower-case patterns, wrapped in word bounds."""
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", _I)
 
@@ -68,7 +68,7 @@ COMPANY_SUFFIXES = word_set(
 )
 
 # Time phrases that point ahead ("within a year", "eventually"): with no past-tense verb they make a sentence look forward.
-FUTURE_TIME_RE = _rx(
+FUTURE_TIME_RE = phrases(
     r"(?:in|within|over)\s+(?:the\s+)?(?:next|coming|first)\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days|quarters?)",
     r"(?:in|within)\s+(?:about\s+|around\s+|roughly\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|several|few|a\s+few|a\s+couple\s+of|two\s+to\s+three|three\s+to\s+five|five\s+to\s+ten)\s+(?:years?|months?|weeks?)(?!\s+ago)",
     r"by\s+(?:the\s+end\s+of\s+)?(?:20[2-9]\d|next|my\s+(?:first|second|third)|year\s+(?:one|two|three)|then|that\s+point|the\s+time)",
@@ -114,7 +114,7 @@ _MONTH = (
 )
 
 # Long-term horizon (the vision) and short-term horizon (the steps).
-LONG_TERM_RE = _rx(
+LONG_TERM_RE = phrases(
     r"long[-\s]term",
     r"longer[-\s]term",
     rf"(?:in|within|over)\s+(?:the\s+next\s+)?{_APPROX}{_LONG_RANGE}\s+(?:or\s+(?:so|more)\s+)?years?",
@@ -137,7 +137,7 @@ LONG_TERM_RE = _rx(
     r"(?:end|where\s+i\s+(?:want|would\s+like|'d\s+like)\s+to)\s+(?:up|be|end\s+up)",
     r"(?:over|for|in)\s+the\s+(?:long|longer)\s+(?:haul|run|term)",
 )
-SHORT_TERM_RE = _rx(
+SHORT_TERM_RE = phrases(
     r"short[-\s]term",
     r"near[-\s]term",
     r"immediate(?:ly)?",
@@ -163,7 +163,7 @@ SHORT_TERM_RE = _rx(
 )
 
 # Any timeline at all (the T in SMART).
-TIMELINE_RE = _rx(
+TIMELINE_RE = phrases(
     rf"{_WITHIN}{_APPROX}{_RANGE}\s+(?:more\s+)?(?:years?|months?|weeks?|days|quarters?|semesters?)(?!\s+ago)",
     r"(?:in|within|over)\s+(?:the\s+)?(?:next|coming|first)\s+(?:years?|months?|quarter|semester|year\s+or\s+two)",
     rf"by\s+(?:the\s+end\s+of\s+)?(?:(?:19|20)\d\d|next\s+\w+|this\s+\w+|my\s+(?:first|second|third)\s+\w+|year\s+(?:one|two|three|four|five|\d)|q[1-4]|{_MONTH}|the\s+(?:end|time))",
@@ -180,14 +180,14 @@ TIMELINE_RE = _rx(
 )
 
 # A number anywhere (digits or number words); Measurable needs one that is not a timeline.
-NUMBER_RE = _rx(
+NUMBER_RE = phrases(
     r"\d+(?:[.,]\d+)*\s*(?:%|percent|per\s+cent|k|m|x)?",
     r"\$\s*\d+",
     # "one day", "one of the", "no one": not quantities.
     r"one(?!\s+(?:day|of|another|step|more|thing|way|point|side|hand|place))(?<!no\sone)(?<!every\sone)",
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|half|double|triple|twice)",
 )
-MEASURE_RE = _rx(
+MEASURE_RE = phrases(
     r"percent|per\s+cent|%",
     r"(?:double|triple|halve|cut\s+in\s+half|reduce\s+by|increase\s+by|grow\s+by|improve\s+by|raise\s+by|lower\s+by)",
     r"(?:kpis?|metrics?|targets?|quota|benchmark|rating|score|nps|csat|retention\s+rate|error\s+rate|turnaround|on[-\s]time|throughput|conversion|revenue|budget|portfolio\s+of)",
@@ -242,7 +242,7 @@ PROGRESSION_WORDS = word_set(
 )
 
 # Phrases that say nothing specific.
-VAGUE_RE = _rx(
+VAGUE_RE = phrases(
     r"grow(?:ing)?\s+(?:as\s+(?:a\s+person|a\s+professional|an?\s+\w+)|professionally|personally|and\s+learn|and\s+develop|in\s+my\s+career)",
     r"learn\s+(?:and\s+grow|as\s+much\s+as\s+(?:i\s+)?can|new\s+things|a\s+lot|more)",
     r"(?:take\s+on|face|tackle|embrace)\s+(?:new\s+|more\s+|bigger\s+|exciting\s+|different\s+)?challenges",
@@ -268,114 +268,6 @@ VAGUE_RE = _rx(
 )
 
 
-# Fillers. Multi-word ones are listed first so the alternation matches them before
-# their parts; the ambiguous "like", "so" and "right" are matched only in filler positions.
-def _after(word: str, *befores: str) -> str:
-    """Return alternatives matching word only right after one of befores (fixed-width lookbehinds)."""
-    return "|".join(rf"{word}(?<={b}{word})" for b in befores)
-
-
-_CLAUSE_START = (r"[,.;!?]\s", r"\n", r"[,.;!?]\n")
-_SENTENCE_START = (r"[.;!?]\s", r"\n")
-# Each alternative starts with its literal word, so the engine rejects most positions at the
-# first character; context is then checked with lookbehinds that end at the word.
-FILLER_RE = re.compile(
-    r"(?<!\w)(?:"
-    r"(?:you\s+know(?!\s+(?:how|what|where|when|why|that|if|whether|about))|i\s+mean(?!\s+(?:to|it|that))|kind\s+of|sort\s+of|kinda|sorta|"
-    r"you\s+see|or\s+something(?:\s+like\s+that)?|and\s+stuff(?:\s+like\s+that)?|and\s+everything|and\s+all\s+that|or\s+whatever|"
-    r"to\s+be\s+(?:honest|fair)|at\s+the\s+end\s+of\s+the\s+day|if\s+that\s+makes\s+sense|i\s+guess|like\s+i\s+said|"
-    r"um+|uh+m*|erm+|er+|ah+|hmm+|mm+|basically|literally|yeah|anyways?|whatnot)(?!\w)"
-    # "like" as a filler: set off by commas, opening a clause, after a connective, or before um/uh/a number.
-    r"|(?:^like|" + _after("like", *_CLAUSE_START) + r")(?!\w)(?!\s+(?:to|that|this|these|those|a\s+\w+\s+that)\b)"
-    r"|like(?=\s*,)"
-    r"|(?:"
-    + _after("like", *(rf"\b{w}\s" for w in ("and", "but", "so", "is", "was", "it's", "like", "um", "uh")))
-    + r")(?!\w)(?!\s+(?:to|that|this|a\s+\w+\s+that|mine|me|them|him|her|us)\b)"
-    r"|like(?=\s+(?:um|uh|literally|basically|totally|really|\d))"
-    # "so" as a filler: opening a sentence and followed by a comma or another filler.
-    r"|(?:^so|" + _after("so", *_SENTENCE_START) + r")(?=\s*,|\s+(?:um|uh|yeah|like|basically|anyway)\b)"
-    r"|so\s+yeah(?!\w)"
-    # "right" as a filler: a question tag, or opening a sentence with a comma.
-    r"|right(?=\s*\?)|(?:^right|" + _after("right", *_SENTENCE_START) + r")(?=\s*,)"
-    # "well", "okay", "actually", "honestly"... when they open a clause with a comma.
-    r"|(?:"
-    + "|".join(
-        rf"^{w}|" + _after(w, *_CLAUSE_START)
-        for w in ("well", "okay", "ok", "actually", "honestly", "obviously", "seriously", "anyway", "frankly", "look")
-    )
-    + r")(?=\s*,)"
-    r"|(?:"
-    + "|".join(_after(w, r",\s") for w in ("actually", "honestly", "obviously", "really", "totally", "seriously"))
-    + r")(?=\s*,)"
-    r")",
-    re.MULTILINE,
-)
-
-HEDGE_RE = _rx(
-    r"i\s+guess",
-    r"i\s+suppose",
-    r"i\s+think(?!\s+(?:about|through|of))",
-    r"i\s+feel\s+like",
-    r"i\s+(?:would|'d)\s+say",
-    r"kind\s+of",
-    r"sort\s+of",
-    r"kinda",
-    r"sorta",
-    r"maybe",
-    r"perhaps",
-    r"possibly",
-    r"probably",
-    r"hopefully",
-    r"somewhat",
-    r"(?:i'm\s+)?not\s+(?:really\s+|totally\s+|entirely\s+|100%\s+)?sure",
-    r"a\s+little\s+bit",
-    r"more\s+or\s+less",
-    r"if\s+(?:possible|all\s+goes\s+well|things\s+work\s+out|i'm\s+lucky)",
-    r"we'll\s+see",
-    r"who\s+knows",
-    r"fingers\s+crossed",
-    r"might",
-    r"could\s+maybe",
-    r"try\s+to\s+maybe",
-    r"or\s+so",
-    r"i\s+don't\s+know",
-    r"i'm\s+hoping\s+maybe",
-)
-
-JARGON_RE = _rx(
-    r"circle\s+back",
-    r"move\s+the\s+needle",
-    r"low[-\s]hanging\s+fruit",
-    r"deep\s+dive",
-    r"touch\s+base",
-    r"think\s+outside\s+the\s+box",
-    r"value[-\s]add",
-    r"core\s+competenc(?:y|ies)",
-    r"paradigm\s+shift",
-    r"boil\s+the\s+ocean",
-    r"drill\s+down",
-    r"take\s+it\s+offline",
-    r"level\s+set",
-    r"best[-\s]in[-\s]class",
-    r"world[-\s]class",
-    r"cutting[-\s]edge",
-    r"thought\s+leader(?:ship)?",
-    r"synerg\w*",
-    r"leverag\w*",
-    r"ideat\w*",
-    r"holistic\w*",
-    r"paradigm\w*",
-    r"bandwidth",
-    r"actionable",
-    r"learnings",
-    r"operationali[sz]\w*",
-    r"incentivi[sz]\w*",
-    r"wheelhouse",
-    r"game[-\s]chang\w*",
-    r"disrupt\w*",
-    r"scalab\w*",
-)
-
 # How the speaker will get there: courses, mentoring, steps, the means (the plan in an answer).
 PLAN_RE = re.compile(
     r"(?<!\w)(?:to\s+(?:get|do)\s+(?:there|that|this)|to\s+(?:achieve|reach|accomplish|hit|meet|make)\s+(?:this|that|these|those|it|them)(?:\s+happen)?|"
@@ -394,7 +286,7 @@ PLAN_RE = re.compile(
 )
 
 # Unrealistic ambition (the R in SMART): top jobs on short timelines, grandiose claims.
-UNREALISTIC_RE = _rx(
+UNREALISTIC_RE = phrases(
     r"(?:ceo|cto|cfo|coo|president|vice\s+president|vp|partner|director|head\s+of\s+\w+|chief\s+\w+\s+officer)\s+(?:\w+\s+){0,4}(?:in|within|by)\s+(?:a|one|two|1|2|a\s+couple\s+of|six|eighteen|twelve)\s+(?:years?|months?)",
     r"(?:in|within)\s+(?:a|one|two|1|2|six|twelve|eighteen|a\s+couple\s+of)\s+(?:years?|months?)\s*,?\s*(?:i\s+(?:want|plan|hope|aim|will|'ll)\s+(?:to\s+)?(?:be|become)\s+(?:the\s+)?)(?:ceo|cto|cfo|coo|president|vp|vice\s+president|partner|head\s+of|chief)",
     r"(?:the\s+)?best\s+(?:\w+\s+)?in\s+the\s+(?:world|country|industry|business)",
@@ -406,7 +298,7 @@ UNREALISTIC_RE = _rx(
 )
 
 # Why this company: reasons and the words that tie a goal to an employer.
-REASON_RE = _rx(
+REASON_RE = phrases(
     r"because",
     r"why",
     r"that's\s+why",
@@ -447,7 +339,7 @@ REASON_RE = _rx(
 )
 
 # References to "this employer" that do not use its name.
-COMPANY_REF_RE = _rx(
+COMPANY_REF_RE = phrases(
     r"here(?!'s)",
     r"your(?!\s+(?:own|career|goals?|life|best|choice)\b)",
     r"you(?!\s+(?:know|see|mean|guys\s+know)\b)(?=\s+(?:offer|cover|pay|provide|run|give|have|do|are|support|invest|build|make|put|help|train|sponsor|fund|promote|let|value|care|focus|serve|hire|develop))",

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from coach.compose import ComposedSentence, compose, render_fact
 from coach.fluency import FluencyReport, check_fluency
 from coach.grounding import unsupported_claims
-from coach.lexicon import FILLER_RE
 from coach.nlp import parse
 from coach.planner import Fact, Goal, Plan
 from coach.rubric import Target, score_answer
+from coach.speechwords import FILLER_RE
 from coach.timeline import find_timelines
 
 

@@ -13,11 +13,14 @@ import io
 import itertools
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coach import lexicon as lx
+from coach import speechwords as sw
+from coach.backend_types import DEFAULT_TIMEOUT
+from coach.deadline import within_deadline
 from coach.errors import BackendError, InputError
 from coach.rubric import TARGET_SECONDS, Finding, format_seconds
 from coach.text import lower_preserving
@@ -234,12 +237,16 @@ def transcribe_local(data: bytes, name: str = "recording", context: str = "") ->
     return _assemble(pieces, duration, "faster-whisper tiny.en (offline)")
 
 
-def transcribe_openai(data: bytes, name: str, client: Any, model: str = "whisper-1", context: str = "") -> Transcript:
-    """Return the transcript from OpenAI's transcription API, with word timings."""
+def transcribe_openai(
+    data: bytes, name: str, client: Any, model: str = "whisper-1", context: str = "", deadline: float = DEFAULT_TIMEOUT
+) -> Transcript:
+    """Return the transcript from OpenAI's transcription API, with word timings, within deadline seconds in all."""
     samples = read_audio(data, name)  # the same checks as offline: readable, not too long
     duration = len(samples) / 16000
-    try:
-        response = client.audio.transcriptions.create(
+
+    def ask() -> Iterator[Any]:
+        # The SDK's own timeout is per read and it retries: the overall deadline is kept here.
+        yield client.with_options(timeout=deadline, max_retries=0).audio.transcriptions.create(
             model=model,
             file=(name if "." in name else name + ".wav", data),
             response_format="verbose_json",
@@ -247,6 +254,14 @@ def transcribe_openai(data: bytes, name: str, client: Any, model: str = "whisper
             language="en",
             prompt=_prompt(context),
         )
+
+    def late() -> BackendError:
+        return BackendError(f"The transcription service did not answer within {deadline:g} s - try the offline transcriber.")
+
+    try:
+        response = next(iter(within_deadline(ask, deadline, late)))
+    except BackendError:
+        raise
     except Exception as exc:
         raise BackendError(f"The transcription service failed ({type(exc).__name__}) - try the offline transcriber.") from None
     words = getattr(response, "words", None) or []
@@ -290,7 +305,7 @@ def delivery_metrics(transcript: Transcript, pause_seconds: float = PAUSE_SECOND
         if b.start - a.end >= pause_seconds
     )
     low = lower_preserving(transcript.text)
-    fillers = [m.span() for m in lx.FILLER_RE.finditer(low)]
+    fillers = [m.span() for m in sw.FILLER_RE.finditer(low)]
     minutes = duration / 60
     filler_rate = len(fillers) / minutes if minutes else 0.0  # the one filler rate, over the recording
 

@@ -149,10 +149,20 @@ def _handler(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             words = [
                 {"word": w, "start": round(i * 0.4, 2), "end": round(i * 0.4 + 0.35, 2)} for i, w in enumerate(reply.text.split())
             ]
-            self._send_json(
-                200,
-                {"task": "transcribe", "language": "english", "duration": len(words) * 0.4, "text": reply.text, "words": words},
-            )
+            body = {"task": "transcribe", "language": "english", "duration": len(words) * 0.4, "text": reply.text, "words": words}
+            if not reply.interval:
+                self._send_json(200, body)
+                return
+            # A trickle: a few bytes at a time, so no single read ever waits long enough to time out.
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            for i in range(0, len(data), 16):
+                time.sleep(reply.interval)
+                self.wfile.write(data[i : i + 16])
+                self.wfile.flush()
 
         def _chunk(self, body: dict[str, Any], delta: dict[str, str], finish: str | None) -> bytes:
             payload = {

@@ -12,13 +12,14 @@ import shutil
 import struct
 import subprocess
 import sys
+import time
 import wave
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from coach.errors import InputError
+from coach.errors import BackendError, InputError
 from coach.history import History
 from coach.rubric import score_answer
 from coach.speech import (
@@ -32,7 +33,7 @@ from coach.speech import (
     transcribe_openai,
 )
 from tests.conftest import PROFILES, ROOT
-from tests.fake_openai import serve
+from tests.fake_openai import Reply, serve
 
 pytestmark = pytest.mark.slow
 COACH = str(Path(sys.executable).parent / "coach")
@@ -223,6 +224,19 @@ def test_openai_transcription_through_a_server_on_127_0_0_1(tmp_path: Path) -> N
     assert transcript.text == "In five years I want to lead a team."
     assert [w.word for w in transcript.words][:3] == ["In", "five", "years"]
     assert transcript.words[1].start == pytest.approx(0.4)
+
+
+def test_openai_transcription_keeps_an_overall_deadline(tmp_path: Path) -> None:
+    from coach.backends import OpenAIBackend
+
+    data = speak("In five years I want to lead a team.", 150, tmp_path / "slow.wav")
+    with serve() as server:
+        server.queue(Reply("In five years I want to lead a team.", interval=0.3))  # about 14 s in all, 0.3 s a read
+        backend = OpenAIBackend(model="whisper-1", base_url=server.url, api_key="k", timeout=2)
+        started = time.monotonic()
+        with pytest.raises(BackendError, match="within 2 s"):
+            transcribe_openai(data, "slow.wav", backend.client, deadline=backend.timeout)
+        assert time.monotonic() - started < 10.0  # the caller has its answer long before the trickle ends
 
 
 def test_cli_transcribe_and_score_audio(tmp_path: Path) -> None:

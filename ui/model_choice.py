@@ -7,6 +7,7 @@ import os
 import streamlit as st
 
 from coach.backends import Backend, LocalBackend, make_backend
+from coach.coaching.policy import Task, model_for, without_model_note
 from coach.discover import LocalServer, find_servers
 from coach.errors import BackendError, CoachError
 from coach.keys import check_custom_url
@@ -119,3 +120,14 @@ def sidebar() -> None:
             except CoachError as exc:
                 st.warning(str(exc), icon=":material/block:")
     st.caption("Scores always come from the coach's own rubric, so they mean the same whichever model you pick.")
+
+
+def backend_for(task: Task) -> tuple[Backend | None, BackendError | None, tuple[str, ...]]:
+    """Return the backend a task calls, why the chosen one could not start, and what to tell the user about it."""
+    try:
+        chosen = current_backend()
+    except BackendError as exc:
+        return None, exc, ()
+    backend = model_for(task, chosen)
+    # The embedded model lost to the coach on this task in measurement: say what a stronger one adds.
+    return backend, None, () if backend is not None else (without_model_note(task),)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from coach.coaching import Candidate, Chunk, Status, TaskInfo
+from coach.coaching import Candidate, TaskInfo
 from coach.present import (
     DIMENSION_LABELS,
     SMART_LABELS,
@@ -114,51 +113,6 @@ def show_task_info(info: TaskInfo) -> None:
         # Failures name servers and models the user typed: escaped, so a URL is shown as text, not a link.
         failure = escape_markdown(str(info.error))
         st.warning(f"The model could not help this time: {failure} Your text and the rubric's feedback are kept.")
-
-
-class Pump:
-    """Feeds a task's events to the page: status labels, and model text to st.write_stream."""
-
-    def __init__(self, events: Generator[Any, None, Any], status: Any) -> None:
-        self.events = events
-        self.status = status
-        self.result: Any = None
-        self.pending: Any = None
-        self.done = False
-
-    def _next(self) -> Any:
-        if self.pending is not None:
-            event, self.pending = self.pending, None
-            return event
-        try:
-            return next(self.events)
-        except StopIteration as stop:
-            self.result = stop.value
-            self.done = True
-            return None
-
-    def text(self) -> Iterator[str]:
-        """Yield model text until something other than text arrives."""
-        while not self.done:
-            event = self._next()
-            if isinstance(event, Chunk):
-                yield event.text
-            elif event is not None:
-                self.pending = event
-                return
-
-    def run(self) -> Any:
-        """Run the task to the end, streaming each candidate under its own heading; return the result."""
-        while not self.done:
-            event = self._next()
-            if isinstance(event, Status):
-                if event.text != "Done":
-                    self.status.update(label=event.text + "...")
-                    st.caption(event.text)
-            elif isinstance(event, Chunk):
-                self.pending = event
-                st.write_stream(self.text())
-        return self.result
 
 
 def finish(status: Any, done: str, made_by: str, error: Exception | None, expanded: bool = False) -> None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach import lexicon as lx
+from coach import speechwords as sw
 from coach.nlp import parse
 from coach.rubric import syntax
 from coach.rubric.flags import Flag, find_flags
@@ -334,7 +335,7 @@ def analyse(answer: str, target: Target) -> Analysis:
     for pattern, name in (
         (lx.MEASURE_RE, "measures"),
         (lx.VAGUE_RE, "vague"),
-        (lx.HEDGE_RE, "hedges"),
+        (sw.HEDGE_RE, "hedges"),
         (lx.UNREALISTIC_RE, "unrealistic"),
     ):
         for sp in spans(pattern, low):

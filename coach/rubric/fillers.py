@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coach import lexicon as lx
+from coach import speechwords as sw
 from coach.lexicon import word_set
 from coach.rubric.rules import Context, Detector, Hit, Rule
 
@@ -138,7 +139,7 @@ HEDGES = Rule(
     "succinctness.hedges",
     "Say it with conviction",
     "low",
-    _regex_detector(lx.HEDGE_RE),
+    _regex_detector(sw.HEDGE_RE),
     fires=("Maybe I will lead a team.", "I guess I could study.", "I'll probably apply next year."),
     passes=("I will lead a team.", "I think through every plan before I act."),
 )
@@ -146,7 +147,7 @@ JARGON = Rule(
     "succinctness.jargon",
     "Use plain words instead of jargon",
     "low",
-    _regex_detector(lx.JARGON_RE),
+    _regex_detector(sw.JARGON_RE),
     fires=("I will leverage synergies.", "I want to move the needle on retention."),
     passes=("I will cut errors by a fifth.", "I want to lead the retention work."),
 )

@@ -13,6 +13,7 @@ from coach.backends import Message, Options
 from tests.conftest import PROFILES, ROOT
 from tests.fakes import FakeBackend
 from ui import model_choice
+from ui.background import Job
 
 APP = str(ROOT / "app.py")
 PROFILE = PROFILES[0]
@@ -65,6 +66,15 @@ def run(app: AppTest) -> AppTest:
     app.run()
     assert not app.exception, app.exception
     return app
+
+
+def settle(app: AppTest) -> AppTest:
+    """Let a task running in its worker thread end, then rerun the page as its poll would (no rerun without one)."""
+    jobs = [app.session_state.get(key, None) for key in ("draft_job", "critique_job", "tailor_job", "followups_job")]
+    running = [job for job in jobs if isinstance(job, Job)]
+    for job in running:
+        assert job.wait(120), "a task did not finish"
+    return run(app) if running else app
 
 
 def open_page(app: AppTest, name: str) -> AppTest:

@@ -11,16 +11,8 @@ from coach.coaching import Chunk, CoachInputs, Status, draft
 from coach.errors import ServerFailed
 from coach.history import History
 from tests.fakes import FakeBackend
-from tests.ui.conftest import PROFILE, fill_profile, open_page, plain, run
+from tests.ui.conftest import PROFILE, fill_profile, open_page, plain, run, settle
 from ui.background import Job
-
-
-def settle(at: AppTest) -> AppTest:
-    """Let a draft running in its worker thread end, then rerun the page as its poll would."""
-    job = at.session_state.get("draft_job", None)
-    if isinstance(job, Job):
-        assert job.wait(120), "the draft did not finish"
-    return run(at)
 
 
 def test_draft_streams_then_shows_scores_alternates_and_saves_the_attempt(at: AppTest, fake: FakeBackend) -> None:
@@ -62,7 +54,7 @@ def test_draft_without_goals_asks_for_them(at: AppTest) -> None:
     run(at)
     open_page(at, "draft")
     at.button(key="draft_go").click()
-    run(at)
+    settle(run(at))
     assert "goals" in at.warning[0].value
 
 

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
-from tests.ui.conftest import PROFILE, fill_profile, open_page, plain, run
+from tests.ui.conftest import PROFILE, fill_profile, open_page, plain, run, settle
 
 
 def test_followup_drill_scores_each_answer_for_relevance_and_succinctness(at: AppTest) -> None:
@@ -16,7 +16,7 @@ def test_followup_drill_scores_each_answer_for_relevance_and_succinctness(at: Ap
     run(at)
     open_page(at, "drill")
     at.button(key="followups_go").click()
-    run(at)
+    settle(run(at))
     questions = [m.value for m in at.markdown if m.value.startswith("**1.")]
     assert questions and "on call by month nine" in plain(questions[0])
     at.text_area(key="fu_answer_0").input(
@@ -38,5 +38,5 @@ def test_followup_drill_scores_each_answer_for_relevance_and_succinctness(at: Ap
 def test_the_drill_asks_for_an_answer_first(at: AppTest) -> None:
     open_page(at, "drill")
     at.button(key="followups_go").click()
-    run(at)
+    settle(run(at))
     assert "answer first" in at.warning[0].value

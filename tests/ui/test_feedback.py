@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from coach.history import History
 from coach.present import band_label
-from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, plain, run
+from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, plain, run, settle
 
 
 def test_feedback_shows_the_rubric_with_highlights_then_model_feedback_and_a_stronger_version(at: AppTest) -> None:
@@ -16,7 +16,7 @@ def test_feedback_shows_the_rubric_with_highlights_then_model_feedback_and_a_str
     at.text_area(key="answer").input(PROFILE.answers["strong_fillers"])
     run(at)
     at.button(key="score").click()
-    run(at)
+    settle(run(at))
     md = markdown_text(at)
     assert ":orange-background[" in md  # fillers highlighted in place
     assert "Drop filler words" in plain(md)
@@ -35,7 +35,7 @@ def test_empty_feedback_input_gets_a_friendly_message(at: AppTest, text: str) ->
     at.text_area(key="answer").input(text)
     run(at)
     at.button(key="score").click()
-    run(at)
+    settle(run(at))
     assert "empty" in at.warning[0].value
     assert History().attempts() == []
 
@@ -70,7 +70,7 @@ def test_pasted_markdown_template_and_injection_text_stay_inert(at: AppTest) -> 
     at.text_area(key="answer").input(nasty)
     run(at)
     at.button(key="score").click()
-    run(at)
+    settle(run(at))
     shown = markdown_text(at)
     assert "](http" not in shown and "<b>" not in shown and " :red[" not in shown
 
@@ -91,10 +91,10 @@ def test_scoring_the_same_text_again_keeps_one_attempt(at: AppTest) -> None:
     run(at)
     for _ in range(2):
         at.button(key="score").click()
-        run(at)
+        settle(run(at))
     assert [a.kind for a in History().attempts()] == ["score", "stronger"]
     at.text_area(key="answer").input(PROFILE.answers["strong"])
     run(at)
     at.button(key="score").click()
-    run(at)
+    settle(run(at))
     assert [a.kind for a in History().attempts()].count("score") == 2

@@ -11,7 +11,7 @@ from coach.backends import BACKENDS, make_backend
 from coach.errors import BackendError
 from coach.history import History
 from tests.fake_openai import Reply, serve
-from tests.ui.conftest import APP, PAGES, fill_profile, open_page, plain, run
+from tests.ui.conftest import APP, PAGES, fill_profile, open_page, plain, run, settle
 
 
 def test_every_page_opens_under_the_frame(at: AppTest) -> None:
@@ -55,7 +55,7 @@ def test_openai_settings_use_the_key_but_never_store_or_show_it() -> None:
         open_page(app, "draft")
         app.number_input(key="draft_candidates").set_value(1)
         app.button(key="draft_go").click()
-        run(app)
+        settle(run(app))
         assert server.headers and server.headers[0]["authorization"] == f"Bearer {secret}"
     shown = "\n".join(e.value for e in [*app.warning, *app.markdown, *app.info, *app.code] if isinstance(e.value, str))
     assert "refused the API key" in plain(shown)

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from coach.history import History
 from coach.present import band_label
-from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, run
+from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, run, settle
 from ui.state import HISTORY_PAGE_SIZE as PAGE_SIZE
 
 
@@ -17,7 +17,7 @@ def test_history_progress_compare_delete_and_export(at: AppTest) -> None:
         at.text_area(key="answer").input(PROFILE.answers[style])
         run(at)
         at.button(key="score").click()
-        run(at)
+        settle(run(at))
     open_page(at, "history")
     assert [a.kind for a in History().attempts()].count("score") == 2
     assert any(m.label == "Best" for m in at.metric) and any(m.label == "Latest" for m in at.metric)
@@ -56,7 +56,7 @@ def test_deleting_an_attempt_asks_first_and_can_be_undone(at: AppTest) -> None:
     at.text_area(key="answer").input(PROFILE.answers["vague"])
     run(at)
     at.button(key="score").click()
-    run(at)
+    settle(run(at))
     open_page(at, "history")
     kept = History().attempts()
     at.button(key="delete_one").click()
@@ -85,7 +85,7 @@ def scored_twice(at: AppTest) -> None:
         at.text_area(key="answer").input(PROFILE.answers[style])
         run(at)
         at.button(key="score").click()
-        run(at)
+        settle(run(at))
     open_page(at, "history")
 
 

@@ -6,8 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from coach.history import History
 from coach.planner import Plan
-from tests.ui.conftest import fill_profile, open_page, run
-from tests.ui.test_draft import settle
+from tests.ui.conftest import fill_profile, open_page, run, settle
 
 PLAN_PAGE = "ui/pages/plan.py"
 

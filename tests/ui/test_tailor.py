@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from coach.history import History
 from coach.present import band_label
-from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, run
+from tests.ui.conftest import PROFILE, fill_profile, markdown_text, open_page, run, settle
 
 
 def test_tailor_shows_a_diff_and_the_score_change(at: AppTest) -> None:
@@ -15,7 +15,7 @@ def test_tailor_shows_a_diff_and_the_score_change(at: AppTest) -> None:
     at.text_area(key="tailor_answer").input(PROFILE.answers["generic"])
     run(at)
     at.button(key="tailor_go").click()
-    run(at)
+    settle(run(at))
     md = markdown_text(at)
     assert ":green-background[" in md and "~~" in md
     labels = {m.label for m in at.metric}
@@ -32,5 +32,5 @@ def test_tailor_without_a_company_description_asks_for_one(at: AppTest) -> None:
     at.text_area(key="tailor_answer").input("In five years I want to lead a team.")
     run(at)
     at.button(key="tailor_go").click()
-    run(at)
+    settle(run(at))
     assert "description" in at.warning[0].value

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from coach.backends import Backend
 from coach.coaching import DraftResult, draft_events
-from coach.coaching.policy import model_for, without_model_note
-from coach.errors import BackendError, InputError
+from coach.errors import InputError
 from coach.inputs import check_answer
 from coach.present import escape_markdown
 from coach.rubric import score_answer
 from ui.background import FAST_WAIT, Job, finished, running, show_wait, start_job
-from ui.model_choice import current_backend
+from ui.model_choice import backend_for
 from ui.planning import current_plan
 from ui.state import current_inputs, save_attempt
 from ui.widgets import finish, show_candidates, show_scores, show_task_info
@@ -26,16 +24,7 @@ def start_draft(candidates: int) -> None:
     if not inputs.company or len(inputs.goals.split()) < 3:
         st.warning("Add the company and your goals in Your profile first: the draft is built from them.")
         return
-    backend: Backend | None = None
-    failure: BackendError | None = None
-    notices: tuple[str, ...] = ()
-    try:
-        chosen = current_backend()
-        backend = model_for("draft", chosen)
-        if backend is None:  # the embedded model lost to the composer in measurement: say what a stronger one adds
-            notices = (without_model_note("draft"),)
-    except BackendError as exc:
-        failure = exc
+    backend, failure, notices = backend_for("draft")
     st.session_state.draft = None  # the previous result goes at once: the new run takes its place
     events = draft_events(inputs, backend, candidates, failure=failure, plan=current_plan(), notices=notices)
     start_job(JOB, events).wait(FAST_WAIT)

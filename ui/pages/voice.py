@@ -22,7 +22,7 @@ def transcribe(data: bytes, name: str, context: str) -> Transcript:
         backend = current_backend()
         if not isinstance(backend, OpenAIBackend):
             raise BackendError("OpenAI is not configured in the sidebar.")
-        return transcribe_openai(data, name, backend.client, context=context)
+        return transcribe_openai(data, name, backend.client, context=context, deadline=backend.timeout)
     return transcribe_local(data, name, context=context)
 
 
