@@ -7,6 +7,8 @@ embedded model's perplexity, which must stay within the range measured on human-
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import math
 import os
 import re
@@ -195,7 +197,7 @@ def _scorer() -> Any:
     # Two threads on an idle 2-core laptop; on a machine busy with other work one thread is faster
     # (measured 10 s vs 24-30 s for 211 tokens), so COACH_SCORE_THREADS can say so.
     threads = int(os.environ.get("COACH_SCORE_THREADS", "2"))
-    return Llama(
+    llm = Llama(
         model_path=str(resolve_model_path()),
         logits_all=True,
         n_ctx=N_CTX,
@@ -203,6 +205,14 @@ def _scorer() -> Any:
         n_threads_batch=threads,
         verbose=False,
     )
+    atexit.register(_close, llm)  # freed before interpreter shutdown, when llama.cpp's own cleanup fails noisily
+    return llm
+
+
+def _close(llm: Any) -> None:
+    """Free a scoring model, quietly: at exit there is nobody to tell."""
+    with contextlib.suppress(Exception):
+        llm.close()
 
 
 @lru_cache(maxsize=1)
