@@ -236,6 +236,7 @@ def test_work_is_never_lost_and_follow_ups_keep_real_scores(server: str, browser
     go(first, "history")
     one.get_by_text("followup").first.wait_for()
     assert "followup (0)" not in one.inner_text()
+    one.get_by_role("button", name="Prepare the downloads").click()
     with first.expect_download() as markdown:
         one.get_by_role("button", name="Download as Markdown").click()
     exported = Path(markdown.value.path()).read_text()

@@ -28,6 +28,9 @@ def test_history_progress_compare_delete_and_export(at: AppTest) -> None:
     assert next(iter(compare["change"])) == round(
         History().attempts()[-1].scores["overall"] - History().attempts()[0].scores["overall"], 1
     )
+    assert not at.get("download_button")  # built when asked, not on every rerun
+    at.button(key="export_prepare").click()
+    run(at)
     assert {getattr(b, "label", "") for b in at.get("download_button")} == {"Download as Markdown", "Download as JSON"}
     before = History().attempts()
     at.button(key="delete_one").click()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from coach.history import WHOLE_ANSWERS, Attempt
+from coach.history import KINDS, WHOLE_ANSWERS, Attempt
 from coach.present import DIMENSION_LABELS, band_label, escape_markdown
 from ui.keep import scored_text as scored
 from ui.state import HISTORY_PAGE_SIZE as PAGE_SIZE
@@ -156,19 +156,30 @@ def show_undo() -> None:
         right.button("Undo", key="undo_delete", on_click=undo_delete)
 
 
-def show_export_and_delete(labels: dict[str, Attempt]) -> None:
-    """Offer the downloads and the delete buttons."""
+def show_downloads(total: int) -> None:
+    """Offer the history as Markdown and JSON, built when asked and again whenever the attempts change."""
     store = history()
-    st.subheader("Export or delete")
-    # Built now rather than on press: Streamlit logs a traceback when a deferred file is fetched after a rerun.
-    exports = (
-        ("Markdown", store.export_markdown(), "md", "text/markdown"),
-        ("JSON", store.export_json(), "json", "application/json"),
-    )
+    newest = store.latest(KINDS)
+    mark = (total, newest.id if newest else 0)
+    prepared = st.session_state.get("exports")
+    if prepared is None or prepared[0] != mark:
+        # Built on request, not on every rerun (a long history takes a moment), and handed over whole: a file
+        # built lazily at click time can be gone after a rerun, which leaves the button dead until a reload.
+        if not st.button("Prepare the downloads", key="export_prepare", icon=":material/download:"):
+            return
+        prepared = (mark, store.export_markdown(), store.export_json())
+        st.session_state.exports = prepared
+    exports = (("Markdown", prepared[1], "md", "text/markdown"), ("JSON", prepared[2], "json", "application/json"))
     for column, (kind, data, ext, mime) in zip(st.columns(2), exports, strict=True):
         column.download_button(
             f"Download as {kind}", data, file_name=f"career-goals-history.{ext}", mime=mime, key=f"export_{ext}"
         )
+
+
+def show_export_and_delete(labels: dict[str, Attempt], total: int) -> None:
+    """Offer the downloads and the delete buttons."""
+    st.subheader("Export or delete")
+    show_downloads(total)
     d1, d2 = st.columns(2)
     with d1:
         doomed = st.selectbox("Attempt to delete", list(labels), key="delete_choice")
@@ -229,6 +240,6 @@ else:
     show_attempts(list(reversed(attempts)))
     labels = {a.label: a for a in attempts}
     show_compare(labels)
-    show_export_and_delete(labels)
+    show_export_and_delete(labels, total)
 for message in store_now.pop_notices():
     st.warning(escape_markdown(message))
