@@ -3,6 +3,15 @@
 Prints median and worst times per task over the sample profiles, warm (models loaded once first),
 beside the time of the fluency gate alone, as a ratio. The draft includes its fluency gate. Run:
 OMP_NUM_THREADS=1 .venv/bin/python bench/bench_compose.py
+
+Figures (27 Nov 2026, 2 cores busy with a test suite and two other jobs, load average 7-14):
+
+    --limit 6, COACH_SCORE_THREADS=2: draft median 30.0 s, stronger 27.6 s, tailor 31.6 s, gate alone 35.1 s
+    --limit 4, COACH_SCORE_THREADS=1: draft median  3.8 s, stronger  3.7 s, tailor  5.5 s, gate alone  6.4 s
+                                      (plan 0.4 s; each task 0.6-0.9x the gate alone)
+
+So the gate's scoring model runs on one thread by default; on that busy machine the default path
+took about 4 s a draft, twice the 2 s the issue asks for on an idle laptop.
 """
 
 from __future__ import annotations

@@ -194,9 +194,11 @@ def _scorer() -> Any:
 
     from coach.backends import resolve_model_path
 
-    # Two threads on an idle 2-core laptop; on a machine busy with other work one thread is faster
-    # (measured 10 s vs 24-30 s for 211 tokens), so COACH_SCORE_THREADS can say so.
-    threads = int(os.environ.get("COACH_SCORE_THREADS", "2"))
+    # One thread: llama.cpp's threads spin while they wait, so on a 2-core machine doing anything else
+    # (a server with other sessions, a browser) two threads were 5-10x slower (bench/bench_compose.py:
+    # the gate's median 35 s with two threads against 6.4 s with one at load 7-14). On an idle
+    # many-core machine COACH_SCORE_THREADS can raise it.
+    threads = int(os.environ.get("COACH_SCORE_THREADS", "1"))
     llm = Llama(
         model_path=str(resolve_model_path()),
         logits_all=True,
