@@ -124,7 +124,9 @@ class LocalBackend(Backend):
         self.model_id = self.path.stem
         self.n_ctx = n_ctx
         self.context_tokens = n_ctx
-        self.n_threads = n_threads or max(1, os.cpu_count() or 1)
+        # One core is left to the page and everything else: llama.cpp's threads spin while they wait, and on
+        # a busy 2-core machine two of them ran several times slower than one (see coach/fluency.py).
+        self.n_threads = n_threads or max(1, (os.cpu_count() or 1) - 1)
         self.token_counter = f"the {self.model_id} tokenizer"
         # The cleaner must strip this model's own special tokens (<file_sep>, <repo_name>...) from user text.
         register_special_tokens(special_tokens(self.path))

@@ -194,11 +194,11 @@ def _scorer() -> Any:
 
     from coach.backends import resolve_model_path
 
-    # One thread: llama.cpp's threads spin while they wait, so on a 2-core machine doing anything else
+    # All cores but one: llama.cpp's threads spin while they wait, so on a 2-core machine doing anything else
     # (a server with other sessions, a browser) two threads were 5-10x slower (bench/bench_compose.py:
-    # the gate's median 35 s with two threads against 6.4 s with one at load 7-14). On an idle
-    # many-core machine COACH_SCORE_THREADS can raise it.
-    threads = int(os.environ.get("COACH_SCORE_THREADS", "1"))
+    # the gate's median 35 s with two threads against 6.4 s with one at load 7-14). COACH_SCORE_THREADS
+    # sets it.
+    threads = int(os.environ.get("COACH_SCORE_THREADS", "0")) or max(1, (os.cpu_count() or 1) - 1)
     llm = Llama(
         model_path=str(resolve_model_path()),
         logits_all=True,
