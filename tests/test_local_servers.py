@@ -44,7 +44,7 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealServe
     port = free_port()
     log = (tmp_path_factory.mktemp("llama-server") / "server.log").open("wb")
     args = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", MODEL_ALIAS]
-    args += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--n_threads", "2", "--verbose", "False"]
+    args += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--n_threads", "1", "--verbose", "False"]
     process = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "OMP_WAIT_POLICY": "PASSIVE"})
     url = f"http://127.0.0.1:{port}/v1"
     deadline = time.monotonic() + 120
