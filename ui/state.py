@@ -79,12 +79,20 @@ def save_profile(version: int | None = None) -> None:
     """Persist the profile fields (a widget callback); a newer save from another tab is kept as a conflict, not overwritten."""
     fields = {k: str(st.session_state.get(k, "")) for k in PROFILE_FIELDS}
     based_on = st.session_state.get("profile_version", 0) if version is None else version
+    sent_before: dict[str, str] | None = st.session_state.get("profile_sent")
+    # Noted before the write: a rerun that cuts this callback short after the write still knows what it sent.
+    st.session_state.profile_sent = fields
+    store = history()
     try:
-        st.session_state.profile_version = history().save_profile(fields, version=based_on)
+        st.session_state.profile_version = store.save_profile(fields, version=based_on)
     except ProfileConflict as conflict:
-        st.session_state.profile_conflict = conflict
-        st.session_state.profile_saved = False
-        return
+        stored = {k: conflict.stored_fields.get(k, "") for k in PROFILE_FIELDS}
+        if stored not in (sent_before, fields):
+            st.session_state.profile_conflict = conflict
+            st.session_state.profile_saved = False
+            return
+        # The newer version holds this tab's own text (its version number was lost, or the texts agree): no conflict.
+        st.session_state.profile_version = store.save_profile(fields, version=conflict.stored_version)
     st.session_state.pop("profile_conflict", None)
     st.session_state.profile_saved = True
 

@@ -86,6 +86,18 @@ def test_a_save_over_another_tabs_newer_profile_is_refused_with_both_texts_kept(
     assert not at.code
 
 
+def test_a_tab_that_lost_track_of_its_own_last_save_is_not_told_of_a_conflict(at: AppTest) -> None:
+    at.text_input(key="company").input("Acme Robotics")
+    run(at)
+    # A rerun cut the last save's callback short after the write: the tab still holds the version before it.
+    at.session_state["profile_version"] = at.session_state["profile_version"] - 1
+    at.text_input(key="role").input("Data Engineer")
+    run(at)
+    assert not at.code and "another tab" not in " ".join(w.value for w in at.warning)
+    saved = History().load_profile()
+    assert (saved["company"], saved["role"]) == ("Acme Robotics", "Data Engineer")
+
+
 def test_using_the_saved_profile_replaces_this_tabs_unsaved_text(at: AppTest) -> None:
     at.text_input(key="company").input("Acme Robotics")
     run(at)
