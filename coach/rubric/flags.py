@@ -60,6 +60,7 @@ def find_flags(a: Analysis) -> list[Flag]:
     flags: list[Flag] = []
     for f, probs in zip(a.facts, signals, strict=True):
         whole = (f.sentence.start, f.sentence.end)
+        f.goal_signal = probs.get("states_goal", 0.0)
         for rule in RULES:
             kind = rule.id.split(".", 1)[1]
             hits = rule.detect(f.span, ctx)
