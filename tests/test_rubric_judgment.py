@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import pytest
 
 from coach.rubric import RULES, Target, band, score_answer
+from coach.rubric import flags as flags_module
 from coach.rubric.analysis import analyse
 from coach.rubric.flags import find_flags
 from coach.rubric.rules import Context, Rule
@@ -108,3 +111,45 @@ def test_flags_point_at_the_words_they_quote() -> None:
     a = analyse("I love the work. I plan to quit the firm next year.", EXAMPLE_TARGET)
     (flag,) = find_flags(a)
     assert flag.strong and "quit the firm" in a.text[flag.span[0] : flag.span[1]]
+
+
+def _signals_fixed(probs: dict[str, float]) -> Callable[[Sequence[object]], list[dict[str, float]]]:
+    """Return a stand-in for sentence_signals that gives every sentence the same probabilities."""
+    return lambda sents: [dict(probs) for _ in sents]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "probs", "flagged"),
+    [
+        # The signal alone, above SIGNAL_ALONE, raises a possible flag in the speaker's own sentence.
+        ("I would rather be somewhere with a view of the sea.", {"personal_away": 0.75}, True),
+        # Spoken answers drop the "I": the sentence is still the speaker's.
+        ("A year or two of this, then onwards to somewhere new.", {"leaving_soon": 0.75}, True),
+        # Not when the classifier reads the sentence more as a goal than as the flag.
+        ("I would rather be somewhere with a view of the hills.", {"personal_away": 0.75, "states_goal": 0.8}, False),
+        # Not about somebody else.
+        ("She would rather be somewhere with a view of the sea.", {"personal_away": 0.75}, False),
+        # Not below the threshold.
+        ("I would rather be somewhere with a view of the lake.", {"personal_away": 0.65}, False),
+    ],
+)
+def test_signal_alone_raises_a_possible_flag_only_for_the_speakers_own_words(
+    monkeypatch: pytest.MonkeyPatch, sentence: str, probs: dict[str, float], flagged: bool
+) -> None:
+    monkeypatch.setattr(flags_module, "sentence_signals", _signals_fixed(probs))
+    analyse.cache_clear()
+    found = find_flags(analyse(sentence, EXAMPLE_TARGET))
+    analyse.cache_clear()  # keep the stand-in's results out of the cache other tests read
+    assert bool(found) == flagged and not any(fl.strong for fl in found)
+
+
+def test_a_goal_after_a_time_clause_without_a_comma_is_a_goal() -> None:
+    a = analyse("When I've gained enough experience I'd like to move into a management position.", EXAMPLE_TARGET)
+    assert a.facts[0].forward and a.facts[0].states_goal
+
+
+def test_the_weakest_link_is_what_was_said_not_the_missing_company() -> None:
+    result = score_answer("In two years I want to be a senior analyst. I'm taking an SQL course this spring.", EXAMPLE_TARGET)
+    assert result.scores.company_fit < min(result.scores.relevance, result.scores.smart, result.scores.structure)
+    weakest = next(f for f in result.findings if f.rule == "overall.weakest")
+    assert "company fit" not in weakest.message

@@ -190,12 +190,24 @@ def test_money_words_in_the_company_name_are_not_a_motive() -> None:
 
 
 def test_company_mention_is_worth_its_weight_in_relevance() -> None:
-    without = STRONG.replace("Northwind Logistics", "a logistics company").replace("Northwind", "this company")
+    # Nothing points at the employer: no name, no "your", "here" or "this company".
+    without = (
+        STRONG.replace("Northwind Logistics", "a logistics company")
+        .replace("Northwind is", "That is")
+        .replace("your academy", "an academy")
+        .replace(" here", "")
+    )
     f = finding(score_answer(without, TARGET), "relevance.company")
     assert f.impact("relevance") == pytest.approx(13.5)  # 45% of the 30 points for the target tie
     no_info = Target(TARGET.company, TARGET.role, TARGET.goals)
     f = finding(score_answer(without, no_info), "relevance.company")
     assert f.impact("relevance") == pytest.approx(18.0)  # 60% of 30 when there is no description
+
+
+def test_referring_to_the_company_without_its_name_costs_half() -> None:
+    referred = STRONG.replace("Northwind Logistics", "this company").replace("Northwind", "This company")
+    f = finding(score_answer(referred, TARGET), "relevance.company")
+    assert f.impact("relevance") == pytest.approx(13.5 / 2, abs=0.05) and f.severity == "medium"  # impacts keep one decimal
 
 
 def test_a_lower_case_common_word_is_not_the_company() -> None:

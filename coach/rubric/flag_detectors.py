@@ -51,6 +51,21 @@ def tied_here(tok: Token, ctx: Context) -> bool:
     return False
 
 
+def onward_in_work(tok: Token, ctx: Context) -> bool:
+    """Return whether "move on" goes on to further work here ("move on to harder cases"), not away."""
+    if tied_here(tok, ctx):
+        return True
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                # "move on to bigger things" or "to another firm" still points away.
+                marked = any(m.lower_ in fw.OTHER_MARKERS for m in obj.children)
+                return not marked and obj.lemma_.lower() not in fw.OTHER_EMPLOYER_NOUNS
+    return False
+
+
 def _years(sent: SpacySpan, tok: Token) -> float | None:
     """Return the length in years of a duration attached to the verb tok, if it names one."""
     for t in tok.subtree:
@@ -113,7 +128,7 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
             hits.append(Hit(phrase_hit(tok).span, STRONG if objs or here or timed else POSSIBLE))
         elif tok.pos_ == "VERB" and lemma == "move" and any(c.lower_ == "on" and not list(c.children) for c in tok.children):
             own, negated = planned(tok)
-            if own and not negated:
+            if own and not negated and not onward_in_work(tok, ctx):
                 hits.append(Hit(phrase_hit(tok).span, STRONG))
         elif low in ("elsewhere", "gone") or (low == "else" and tok.head.lower_ in ("somewhere", "someplace")):
             own, negated = planned(tok.head if low != "else" else tok.head.head)
@@ -302,6 +317,20 @@ def personal_away(sent: SpacySpan, ctx: Context) -> list[Hit]:
         away = any(c.lower_ in fw.AWAY_PLACES - {"back", "home"} for c in tok.children) or any(
             g.ent_type_ == "GPE" for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.subtree
         )
-        if (lemma in fw.AWAY_VERBS or (lemma in fw.MOVE_VERBS and away)) and not tied_here(tok, ctx):
+        if (lemma in fw.AWAY_VERBS or (lemma in fw.MOVE_VERBS and away)) and not (tied_here(tok, ctx) or for_employer(tok)):
             hits.append(Hit(phrase_hit(tok).span, STRONG if _years(sent, tok) is not None or away else POSSIBLE))
     return hits
+
+
+def for_employer(tok: Token) -> bool:
+    """Return whether a move is offered to the employer: to one of its sites, or said as willingness."""
+    # "happy to relocate", "willing to travel": the verb completes an adjective of willingness.
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in fw.WILLING_WORDS:
+        return True
+    return any(
+        g.lemma_.lower() in fw.EMPLOYER_NOUNS
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("to", "between", "across")
+        for g in c.children
+        if g.dep_ == "pobj"
+    )

@@ -184,7 +184,9 @@ def no_goal(sent: SpacySpan, ctx: Context) -> list[Hit]:
             if lemma == "have":
                 if any(o.lemma_.lower() in fw.PLAN_NOUNS for o in objs):
                     hits.append(Hit(phrase_hit(tok).span, STRONG))
-            elif lemma == "know" and not any(o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN") for o in objs):
+            elif lemma == "know" and not any(
+                o.dep_ == "dobj" and (o.pos_ in ("NOUN", "PROPN") or o.lower_ in fw.KNOWLEDGE_AMOUNTS) for o in objs
+            ):
                 hits.append(Hit(phrase_hit(tok).span, STRONG if len(sent) <= 8 or not objs else POSSIBLE))
             elif lemma in ("think", "plan", "decide", "figure") and tok.tag_ == "VBN":
                 hits.append(Hit(phrase_hit(tok).span, STRONG))

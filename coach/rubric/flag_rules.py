@@ -33,6 +33,7 @@ RULES = (
             "I will keep studying until I pass the exam.",
             "I'd like to build a bridge between the two teams.",
             "My next step is a team lead role here.",
+            "After my first year I'd like to move on to the harder repairs.",
         ),
     ),
     Rule(
@@ -145,6 +146,8 @@ RULES = (
         passes=(
             "I want to move into a management role.",
             "I'd like to travel to our other sites to share the method.",
+            "I'm willing to relocate if the firm needs me.",
+            "I would move to whichever office needs an extra pair of hands.",
         ),
     ),
     Rule(
@@ -163,6 +166,7 @@ RULES = (
             "I know exactly where I want to be in five years.",
             "I don't know every system yet, so I'll learn them in my first month.",
             "I'm not sure that every step will go to plan, so I'll review it monthly.",
+            "I don't know much about payroll yet, but I learn fast.",
         ),
     ),
 )

@@ -17,7 +17,7 @@ KINDS = tuple(rule.id.split(".", 1)[1] for rule in RULES)
 MESSAGES = {rule.id.split(".", 1)[1]: rule.message for rule in RULES}
 CONFIDENT = 0.9  # one source alone this sure is strong evidence
 AGREE = 0.5  # a rule and a classifier both at least this sure agree
-SIGNAL_ALONE = 0.9  # the learned signal alone raises a possible flag from this probability
+SIGNAL_ALONE = 0.7  # the learned signal alone raises a possible flag from this probability (see samples/signals/README.md)
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,21 @@ def weigh(rule: float, signal: float) -> bool:
     return max(rule, signal) >= CONFIDENT or (rule >= AGREE and signal >= AGREE)
 
 
+_OTHERS = frozenset({"he", "she", "they", "him", "her", "them"})
+
+
+def _about_others(f: SentenceFacts) -> bool:
+    """Return whether a subject of the sentence is somebody else: a name or a third-person pronoun."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and (t.pos_ == "PROPN" or t.lower_ in _OTHERS) for t in f.span)
+
+
 def _speaks_for_self(f: SentenceFacts, ctx: Context) -> bool:
     """Return whether a sentence is the speaker's own statement, not about the target employer by name."""
     names_target = any(f.sentence.start <= i < f.sentence.end for i in ctx.company_chars)
-    return f.first_person and not names_target and f.sentence.word_count >= 4
+    # Spoken answers drop the "I" ("a year here, then move on", "not sure, hopefully still employed"):
+    # a sentence with no first person still speaks for the speaker unless its subject is someone else.
+    mine = f.first_person or not _about_others(f)
+    return mine and not names_target and f.sentence.word_count >= 4
 
 
 def find_flags(a: Analysis) -> list[Flag]:
@@ -49,12 +60,15 @@ def find_flags(a: Analysis) -> list[Flag]:
     flags: list[Flag] = []
     for f, probs in zip(a.facts, signals, strict=True):
         whole = (f.sentence.start, f.sentence.end)
+        f.goal_signal = probs.get("states_goal", 0.0)
         for rule in RULES:
             kind = rule.id.split(".", 1)[1]
             hits = rule.detect(f.span, ctx)
             best = max((h.confidence for h in hits), default=0.0)
             signal = probs.get(kind, 0.0)
-            if not hits and (signal < SIGNAL_ALONE or not _speaks_for_self(f, ctx)):
+            # Alone, the signal must also outweigh the classifier's own reading of the sentence as a goal.
+            alone = signal >= SIGNAL_ALONE and signal > probs.get("states_goal", 0.0) and _speaks_for_self(f, ctx)
+            if not hits and not alone:
                 continue
             if not hits and kind == "career_switch" and f.role_stems:
                 continue  # moving into the role applied for ("from design into art direction") is the role, not a switch

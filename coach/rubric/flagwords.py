@@ -11,7 +11,7 @@ def words(text: str) -> frozenset[str]:
 # What a speaker can leave that means leaving the employer.
 EMPLOYER_NOUNS = words(
     "company firm employer job role position organisation organization post team business practice agency "
-    "workplace group bank hospital studio chain site office store depot clinic here you"
+    "workplace group bank hospital studio chain site office store depot clinic branch location here you"
 )
 # Places people go to that are other employers.
 OTHER_EMPLOYER_NOUNS = words(
@@ -54,6 +54,9 @@ DISLIKE_VERBS = words("hate despise loathe resent detest")
 WEARY_WORDS = words("sick tired fed bored burnt burned done exhausted stuck fed-up")
 AWAY_VERBS = words("emigrate relocate travel")
 AWAY_PLACES = words("abroad overseas away home back")
+WILLING_WORDS = words("happy willing open prepared ready glad able flexible")
+# Amounts one can know: "I don't know everything yet" is about skills, not about having a goal.
+KNOWLEDGE_AMOUNTS = words("everything all much enough anything every lot")
 STOPGAP_NOUNS = words("stepping-stone stopgap stop-gap springboard launchpad placeholder")
 PLAN_NOUNS = words("goal goals plan plans idea clue")
 UNCERTAIN_VERBS = words("know decide figure think plan")

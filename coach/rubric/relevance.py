@@ -67,12 +67,14 @@ def judge(a: Analysis, ledger: Ledger) -> Judgement:
     info_share = clip(sum(info_weights[s] for s in {s for f in a.facts for s in f.info_stems}) / 4)
     weights = (13.5, 7.5, 9.0) if terms.has_info else (18.0, 12.0, 0.0)
     if not named and target.company.strip():
+        # "here", "this company", "with you" point at the employer without its name: half the distance.
+        referred = any(f.company_refs for f in a.facts)
         ledger.add(
             COMPANY,
             f"Name {target.company.strip()} and tie your goals to it; this answer could be given anywhere.",
-            "high",
+            "medium" if referred else "high",
             [],
-            relevance=weights[0],
+            relevance=weights[0] * (0.5 if referred else 1.0),
         )
     if role_share < 1 and target.role.strip():
         ledger.add(

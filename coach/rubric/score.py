@@ -37,7 +37,9 @@ RED_FLAG_CAP_RULE = "overall.red_flag_cap"
 LENGTH_CAP_RULE = "overall.length_cap"
 RED_FLAG_CAP = 45.0  # the best overall score an answer with a strong red flag can reach
 RED_FLAG_OVERALL_PENALTY = 12.0
-WEAKEST_LINK = 0.2  # share of the weakest dimension's shortfall taken again from the overall
+SAID = ("relevance", "succinctness", "smart", "structure")  # the dimensions the weakest link is taken from
+# Share of the weakest said dimension's shortfall taken again; 0.2 pushed clear short answers to the bottom band.
+WEAKEST_LINK = 0.15
 LENGTH_CAP_WORDS = 450  # past about 3 minutes spoken the answer has lost the interviewer
 LENGTH_CAP = 40.0
 _SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -82,8 +84,10 @@ def score_answer(answer: str, target: Target) -> RubricResult:
     judgements = {name: judge(a, ledger) for name, judge in JUDGES}
     dims = {d: ledger.score(d) for d in DIMENSIONS}
     weighted = sum(WEIGHTS[d] * dims[d] for d in WEIGHTS)
-    # An interviewer remembers the weakest part of an answer: it costs a little extra.
-    weakest = min(WEIGHTS, key=lambda d: dims[d])
+    # An interviewer remembers the weakest part of what was said: it costs a little extra. Company fit
+    # is left out: not naming the company is an absence already charged twice (relevance.company and
+    # company fit's own weight), and a third charge sank short, sensible answers to the bottom band.
+    weakest = min(SAID, key=lambda d: dims[d])
     ledger.add(
         WEAKEST,
         f"The weakest part of this answer is {weakest.replace('_', ' ')} ({dims[weakest]:.0f}/100): fix it first.",

@@ -113,7 +113,10 @@ def clauses(sent: SpacySpan) -> list[Clause]:
     """Return the verb-headed clauses of a sentence, in order."""
     out = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in CLAUSE_DEPS:
+        # A verb with a subject of its own heads a clause however the parser attached it ("When I've
+        # gained experience I'd like to ...": without a comma "like" comes out as a modifier).
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.pos_ not in ("VERB", "AUX") or (tok.dep_ not in CLAUSE_DEPS and not own_subject):
             continue
         if tok.pos_ == "AUX" and tok.dep_ != "ROOT" and tok.lemma_ != "be":
             continue
