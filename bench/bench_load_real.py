@@ -44,6 +44,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from bench.bench_load import Phase, Result, User, check_store, foreign
+from coach.history import History
 from coach.samples import load_profiles
 from tests import oidc
 from tests.test_browser import CHROMIUM_ARGS
@@ -141,6 +142,7 @@ async def visit(phase: Phase, context: BrowserContext, user: Person, round_no: i
             await oidc.sign_in_async(page, user.issuer, user.tag)
         await page.get_by_text(TITLE).wait_for()
         since(phase, "sign-in" if round_no == 0 else "open", t0)
+        await settled(page)  # the first run of this session has finished drawing the profile page
         background = main.get_by_label("Background (optional)", exact=True)
         loaded = await background.input_value()
         if foreign(loaded, user) or (round_no > 0 and user.tag not in loaded):
@@ -262,10 +264,22 @@ def load_real(engine: str, users: int, visits: int, seconds: float = 1200, timeo
         with oidc.signed_in_app(ROOT / "app.py", issuer, workdir, env) as app:
             alone, together, everyone = asyncio.run(drive(app, issuer, users, visits, seconds, timeout))
         checked: list[User] = [*everyone]
-        after = check_store(place, checked)
+        after = check_store(place, checked) + profiles_kept(place, everyone)
         if "Traceback" in (workdir / "streamlit.log").read_text():
             after.append("the server logged a traceback: " + (workdir / "streamlit.log").read_text()[-2000:])
     return Result(engine, alone, together, after)
+
+
+def profiles_kept(place: dict[str, str], people: list[Person]) -> list[str]:
+    """Return who filled the profile on a first visit but has no profile of theirs in the store."""
+    problems = []
+    for person in people:
+        if person.acknowledged:  # the first visit got past the profile
+            store = History(place.get("path") or None, person.key, url=place.get("url") or None)
+            if person.tag not in store.load_profile().get("background", ""):
+                problems.append(f"{person.tag}: the profile they filled is not in the store")
+            store.engine.close()
+    return problems
 
 
 @contextmanager
