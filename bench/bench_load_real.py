@@ -40,7 +40,7 @@ from typing import Any
 # Run as a script: the checkout (app.py, tests/) comes before any installed copy.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from bench.bench_load import Phase, Result, User, check_store, foreign
@@ -131,7 +131,7 @@ async def fill_profile(page: Page, user: Person) -> None:
         raise RuntimeError("profile: this tab's own saves were refused as another tab's edit")
 
 
-async def visit(phase: Phase, context: BrowserContext, user: Person, round_no: int, app: str) -> None:
+async def visit(phase: Phase, context: BrowserContext, user: Person, round_no: int, app: str, timeout: float) -> None:
     """One visit in a new tab: (sign in, fill the profile,) score a new answer, list the history; check every read."""
     page = await context.new_page()
     try:
@@ -142,8 +142,10 @@ async def visit(phase: Phase, context: BrowserContext, user: Person, round_no: i
             await oidc.sign_in_async(page, user.issuer, user.tag)
         await page.get_by_text(TITLE).wait_for()
         since(phase, "sign-in" if round_no == 0 else "open", t0)
-        await settled(page)  # the first run of this session has finished drawing the profile page
         background = main.get_by_label("Background (optional)", exact=True)
+        if round_no > 0:  # the saved profile fills the page a run after the fields first appear (empty)
+            with suppress(AssertionError):
+                await expect(background).to_have_value(re.compile(re.escape(user.tag)), timeout=timeout * 1000)
         loaded = await background.input_value()
         if foreign(loaded, user) or (round_no > 0 and user.tag not in loaded):
             phase.problem(f"{user.tag} visit {round_no}: the profile read from the store was {loaded[-40:]!r}")
@@ -208,7 +210,7 @@ async def run_phase(browser: Browser, app: str, users: list[Person], visits: int
                     phase.problem(f"{user.tag}: time limit reached after {round_no} visits")
                     return
                 try:
-                    await visit(phase, context, user, round_no, app)
+                    await visit(phase, context, user, round_no, app, timeout)
                 except Exception as error:  # the visit failed: counted and reported, never silently retried
                     phase.problem(f"{user.tag} visit {round_no}: {type(error).__name__}: {str(error).splitlines()[0]}")
                     return
