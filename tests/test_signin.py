@@ -6,24 +6,17 @@ provider requires a registered client and a nonce, as a real one does.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import secrets
-import subprocess
-import sys
-import threading
-import time
-import urllib.request
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from coach.identity import user_key
+from tests import oidc
 from tests.conftest import ROOT
-from tests.test_browser import CHROMIUM_ARGS, chromium, free_port
+from tests.oidc import SIGN_IN_TITLE
+from tests.test_browser import CHROMIUM_ARGS, chromium
 
 pytestmark = [
     pytest.mark.slow,
@@ -31,99 +24,22 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:get_jwt_config"),
 ]
 SHOTS = ROOT / "test-output" / "screenshots"
-SIGN_IN_TITLE = "Sign in to practise"
-LOOPBACK = re.compile(r"^https?://127\.0\.0\.1(:\d+)?(/|$)")
 
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     """Serve an OIDC provider on 127.0.0.1 in this process; yield its issuer address."""
-    import werkzeug.serving
-
-    with warnings.catch_warnings(record=True):  # Authlib warns on import, past pytest's filters; not ours to act on
-        import oidc_provider_mock
-
-    server = werkzeug.serving.make_server(
-        "127.0.0.1", 0, oidc_provider_mock.app(require_client_registration=True, require_nonce=True), threaded=True
-    )
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
-
-
-def register_client(issuer: str, redirect_uri: str) -> dict[str, Any]:
-    """Register the app with the provider (RFC 7591) and return its client id and secret."""
-    request = urllib.request.Request(
-        issuer + "/oauth2/clients",
-        data=json.dumps({"redirect_uris": [redirect_uri], "token_endpoint_auth_method": "client_secret_basic"}).encode(),
-        headers={"Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        registered: dict[str, Any] = json.load(response)
-    return registered
+    with oidc.provider() as issuer:
+        yield issuer
 
 
 @pytest.fixture(scope="module")
 def app(provider: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Run the sign-in test app with a generated secrets.toml; yield its address."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    client = register_client(provider, url + "/oauth2callback")
     workdir = tmp_path_factory.mktemp("signin-app")
-    (workdir / ".streamlit").mkdir()
-    (workdir / ".streamlit" / "secrets.toml").write_text(
-        "[coach]\nrequire_login = true\n\n[auth]\n"
-        f'redirect_uri = "{url}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_hex(32)}"\n'
-        f'client_id = "{client["client_id"]}"\n'
-        f'client_secret = "{client["client_secret"]}"\n'
-        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
-    )
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(workdir / "data")}
-    env.pop("COACH_REQUIRE_LOGIN", None)
-    log_path = workdir / "streamlit.log"
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "tests" / "apps" / "signin_app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=workdir,  # Streamlit reads .streamlit/secrets.toml from the working directory
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + log_path.read_text())
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
-    assert "Traceback" not in log_path.read_text(), "the server logged a traceback"
+    with oidc.signed_in_app(ROOT / "tests" / "apps" / "signin_app.py", provider, workdir) as url:
+        yield url
+    assert "Traceback" not in (workdir / "streamlit.log").read_text(), "the server logged a traceback"
 
 
 @pytest.fixture(scope="module")
@@ -139,8 +55,7 @@ def browser() -> Iterator[Any]:
 def open_app(browser: Any, app: str) -> Any:
     """Open the app in a fresh browser context (its own cookies) that reaches nothing but this machine."""
     context = browser.new_context()
-    # The provider's pages link a stylesheet on the internet: refuse anything off the loopback address.
-    context.route(lambda url: not LOOPBACK.match(url), lambda route: route.abort())
+    oidc.refuse_off_loopback(context)
     page = context.new_page()
     page.set_default_timeout(30_000)
     page.goto(app)
@@ -154,15 +69,10 @@ def shot(page: Any, name: str) -> None:
 
 def sign_in(page: Any, provider: str, subject: str) -> None:
     """Go from the sign-in screen through the provider's form as `subject`, back to the app."""
-    page.get_by_text(SIGN_IN_TITLE).wait_for()
-    button = page.get_by_role("button", name="Sign in")
-    button.wait_for()
+    page.get_by_role("button", name="Sign in").wait_for()
     assert page.get_by_text("User key:").count() == 0  # nothing of the app before signing in
     shot(page, "signin-screen")
-    button.click()
-    page.wait_for_url(re.compile(re.escape(provider) + r"/oauth2/authorize"))
-    page.locator('input[name="sub"]').fill(subject)
-    page.get_by_role("button", name="Authorize").click()
+    oidc.sign_in(page, provider, subject)
     page.get_by_text("User key:").wait_for()
 
 
