@@ -145,7 +145,7 @@ def visit(phase: Phase, user: User, round_no: int, timeout: float) -> None:
     app.text_area(key="answer").input(answer)
     app.button(key="score").click()
     timed(phase, "score", app)
-    job = app.session_state["critique_job"] if "critique_job" in app.session_state else None
+    job = app.session_state.get("critique_job", None)
     if job is not None:  # the feedback runs in a worker; the page shows it on the rerun after it ends
         job.wait(timeout)
         timed(phase, "advice", app)
