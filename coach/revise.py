@@ -236,6 +236,19 @@ def _add_missing(sentences: list[str], plan: Plan, target: Target, seed: int, ch
     return out
 
 
+def _drop_flagged(sentences: list[str], target: Target, changes: list[Change]) -> list[str]:
+    """Return the sentences without those an interviewer may hear as a red flag, when enough of the answer is left."""
+    text = " ".join(sentences)
+    flagged = [text[a:b] for f in score_answer(text, target).findings if f.rule.startswith("red_flags.") for a, b in f.spans]
+    kept = [s for s in sentences if not any(w and (w in s or s in w) for w in flagged)]
+    if not flagged or len(kept) == len(sentences) or len(kept) < 2:
+        return sentences  # nothing to drop, or too little would be left: the gate says why instead
+    for s in sentences:
+        if s not in kept:
+            changes.append(Change("sentence an interviewer may hear as a red flag dropped", s, ""))
+    return kept
+
+
 def _judge(answer: str, text: str, changes: list[Change], plan: Plan, target: Target, use_model: bool) -> Revision:
     """Return the revision with its scores, fluency report and unsupported claims."""
     before = score_answer(answer, target).scores.overall
@@ -271,7 +284,7 @@ def stronger_version(answer: str, plan: Plan, target: Target | None = None, seed
     """Return a stronger version of the user's answer built from their words and plan, or why there is none."""
     tgt = _target(plan, target)
     sentences, changes = edit_words(answer)
-    sentences = _add_missing(sentences, plan, tgt, seed, changes)
+    sentences = _drop_flagged(_add_missing(sentences, plan, tgt, seed, changes), tgt, changes)
     return _offer(_judge(answer, " ".join(sentences), changes, plan, tgt, use_model), need_gain=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -48,3 +49,18 @@ class FakeBackend(Backend):
         for i, piece in enumerate(reply.split(" ")):
             yield piece if i == 0 else " " + piece
         self.last_usage = Usage(sum(len(m.content.split()) for m in messages), len(reply.split()))
+
+
+def fake(*replies: str | Exception) -> FakeBackend:
+    """Return a fake backend that answers with replies in turn."""
+    return FakeBackend().enqueue(*replies)  # type: ignore[arg-type]
+
+
+def feedback(strength_quote: str, improvement_quote: str) -> str:
+    """Return a model's feedback JSON with one strength and one improvement quoting the given words."""
+    return json.dumps(
+        {
+            "strengths": [{"point": "You give a clear long-term vision.", "quote": strength_quote}],
+            "improvements": [{"point": "Cut the filler words.", "quote": improvement_quote}],
+        }
+    )
