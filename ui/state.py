@@ -67,6 +67,13 @@ def set_up() -> None:
             if box in DRAFT_BOXES or box.startswith(DRAFT_PREFIXES):
                 st.session_state[box] = text
         st.session_state.profile_loaded = True
+    elif any(key not in st.session_state for key in PROFILE_FIELDS):
+        # Streamlit can drop a widget's value between runs (a fragment's timer firing after the page changed):
+        # every edit is saved as it is made, so the store has the text back.
+        record = history().load_profile_record()
+        for key in PROFILE_FIELDS:
+            st.session_state.setdefault(key, record.fields.get(key, ""))
+        st.session_state.profile_version = record.version
     for key, default in SESSION_DEFAULTS.items():
         st.session_state.setdefault(key, default)
     # Re-stating a value makes it the session's own, so it outlives a switch to another page.

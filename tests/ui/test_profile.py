@@ -98,6 +98,17 @@ def test_a_tab_that_lost_track_of_its_own_last_save_is_not_told_of_a_conflict(at
     assert (saved["company"], saved["role"]) == ("Acme Robotics", "Data Engineer")
 
 
+def test_a_profile_field_streamlit_dropped_comes_back_from_the_store(at: AppTest) -> None:
+    fill_profile(at)
+    # A session that loaded its profile once and then lost the fields' values, as when a fragment's timer fires
+    # after the page changed.
+    later = AppTest.from_file(APP, default_timeout=60)
+    later.session_state["profile_loaded"] = True
+    run(later)
+    assert later.session_state["vision"] == PROFILE.long_term_vision
+    assert later.text_input(key="company").value == PROFILE.company
+
+
 def test_using_the_saved_profile_replaces_this_tabs_unsaved_text(at: AppTest) -> None:
     at.text_input(key="company").input("Acme Robotics")
     run(at)
