@@ -67,13 +67,18 @@ def set_up() -> None:
             if box in DRAFT_BOXES or box.startswith(DRAFT_PREFIXES):
                 st.session_state[box] = text
         st.session_state.profile_loaded = True
-    elif any(key not in st.session_state for key in PROFILE_FIELDS):
+    elif any(key not in st.session_state for key in (*PROFILE_FIELDS, *DRAFT_BOXES)):
         # Streamlit can drop a widget's value between runs (a fragment's timer firing after the page changed):
         # every edit is saved as it is made, so the store has the text back.
-        record = history().load_profile_record()
-        for key in PROFILE_FIELDS:
-            st.session_state.setdefault(key, record.fields.get(key, ""))
-        st.session_state.profile_version = record.version
+        store = history()
+        if any(key not in st.session_state for key in PROFILE_FIELDS):
+            record = store.load_profile_record()
+            for key in PROFILE_FIELDS:
+                st.session_state.setdefault(key, record.fields.get(key, ""))
+            st.session_state.profile_version = record.version
+        for box, text in store.load_box_drafts().items():
+            if box in DRAFT_BOXES:
+                st.session_state.setdefault(box, text)
     for key, default in SESSION_DEFAULTS.items():
         st.session_state.setdefault(key, default)
     # Re-stating a value makes it the session's own, so it outlives a switch to another page.
