@@ -133,7 +133,9 @@ def test_draft_and_critique_run_end_to_end_through_the_server(server: FakeOpenAI
     assert result.info.model == "fake-model" and result.info.backend == "openai"
     vague = PROFILE.answers["vague"]
     quote = " ".join(vague.split()[:5])
-    server.queue(json.dumps({"strengths": [{"point": "A friendly opening.", "quote": quote}], "improvements": []}), strong)
+    # An improvement, not praise: the opening of the vague answer is a possible red flag, and praise of it is dropped.
+    point = {"point": "Name a goal with a timeline instead.", "quote": quote}
+    server.queue(json.dumps({"strengths": [], "improvements": [point]}), strong)
     feedback = critique(vague, INPUTS, backend(server))
     assert feedback.feedback_source == "model"
 
