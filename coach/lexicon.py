@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # All patterns run on a lower-cased copy of the answer whose curly apostrophes were made
-# straight, with every offset kept (see coach.rubric.analysis.lower_preserving). Matching lower-case
+# straight, with every offset kept (see coach.text.lower_preserving). Matching lower-case
 # text without re.IGNORECASE is several times faster in Python's engine.
 _I = re.NOFLAG
 

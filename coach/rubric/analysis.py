@@ -14,6 +14,7 @@ from coach.nlp import parse
 from coach.rubric import syntax
 from coach.rubric.flags import Flag, find_flags
 from coach.rubric.model import Span, Target
+from coach.text import Sentence, lower_preserving
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,15 +47,6 @@ _FORWARD_DATES = re.compile(
 )
 
 
-def lower_preserving(text: str) -> str:
-    """Return text lower-cased with straight apostrophes, keeping every offset."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
 @dataclass(frozen=True, slots=True)
 class Word:
     """One spoken word: a token with the clitics and hyphen parts glued to it ("I'll", "follow-up")."""
@@ -66,21 +58,6 @@ class Word:
     end: int
     token: int  # index of its first token in the Doc
     pos: str
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence: its offsets and the index range of its words."""
-
-    start: int
-    end: int
-    first_word: int
-    last_word: int  # exclusive
-
-    @property
-    def word_count(self) -> int:
-        """Return how many words the sentence has."""
-        return self.last_word - self.first_word
 
 
 def words_of(doc: Doc) -> list[Word]:
