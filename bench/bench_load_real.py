@@ -74,6 +74,7 @@ TITLE = "What are your career goals?"
 MAIN = '[data-testid="stMain"]'
 RUN_STARTED = "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState !== 'notRunning'"
 RUN_SEEN_MS = 3000
+EMPTY_FIRST: list[str] = []  # later visits whose profile fields did not yet hold the saved profile when first read
 
 
 @dataclass
@@ -161,6 +162,8 @@ async def visit(phase: Phase, context: BrowserContext, user: Person, round_no: i
         since(phase, "sign-in" if round_no == 0 else "open", t0)
         background = main.get_by_label("Background (optional)", exact=True)
         if round_no > 0:  # the saved profile fills the page a run after the fields first appear (empty)
+            if user.tag not in await background.input_value():
+                EMPTY_FIRST.append(f"{user.tag} visit {round_no}")
             with suppress(AssertionError):
                 await expect(background).to_have_value(re.compile(re.escape(user.tag)), timeout=timeout * 1000)
         loaded = await background.input_value()
@@ -185,7 +188,7 @@ async def visit(phase: Phase, context: BrowserContext, user: Person, round_no: i
         await settled(page)
         t0 = time.perf_counter()
         await main.get_by_role("button", name="Get feedback").click()
-        await main.get_by_text("Speaking time").wait_for()
+        await main.get_by_text("Speaking time").first.wait_for()  # a rerun shows the last result faded beside the new one
         await main.get_by_text(reference).first.wait_for(state="attached")  # the scores are this answer's: saved
         since(phase, "score", t0)
         user.acknowledged.append(answer)
@@ -338,6 +341,7 @@ def report(result: Result) -> str:
     verdict = "nothing lost, no cross-user reads" if not result.problems else f"{len(result.problems)} PROBLEMS"
     lines.append(f"[{name}] {acknowledged} attempts acknowledged; pages and store checked: {verdict}")
     lines += [f"[{name}]   {p}" for p in result.problems[:20]]
+    lines.append(f"[{name}] later visits whose profile fields were empty when first read: {len(EMPTY_FIRST)}")
     return "\n".join(lines)
 
 

@@ -109,3 +109,8 @@ def current_user_key() -> str:
     screen and the run stops.
     """
     return _gate()
+
+
+def where_it_runs() -> str:
+    """Return where the coach does its work, as the page says it: this computer, or the server people sign in to."""
+    return "on this computer" if current_user_key() == LOCAL_USER_KEY else "on the coach's server"

@@ -11,6 +11,7 @@ from coach.coaching.policy import Task, model_for, without_model_note
 from coach.discover import LocalServer, find_servers
 from coach.errors import BackendError, CoachError
 from coach.keys import check_custom_url
+from ui.auth import where_it_runs
 
 MODEL_CHOICES = ("Embedded model (offline)", "OpenAI", "OpenAI-compatible server")
 TYPED_URL = "Another URL..."
@@ -88,7 +89,7 @@ def sidebar() -> None:
         "Which model writes and reviews",
         choices,
         key="model_choice",
-        help="The embedded model runs on this computer with no key and no network. "
+        help=f"The embedded model runs {where_it_runs()} with no key and no network. "
         "OpenAI, or a server such as Ollama, vLLM or LM Studio, writes better prose.",
     )
     if choice == MODEL_CHOICES[1]:

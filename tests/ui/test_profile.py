@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from coach.history import History
+from tests.test_identity import AUTH
 from tests.ui.conftest import APP, PROFILE, fill_profile, open_page, run
 
 
@@ -64,7 +65,16 @@ def test_a_saved_profile_says_so_and_points_to_the_next_step(at: AppTest) -> Non
     run(at)
     assert "add the company and your goals" in at.success[0].value
     fill_profile(at)
-    assert "Profile saved" in at.success[0].value and "draft" in at.success[0].value
+    assert "Profile saved on this computer" in at.success[0].value and "draft" in at.success[0].value
+
+
+def test_a_signed_in_person_is_told_the_profile_is_saved_to_their_account(fake: object) -> None:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.secrets = {"auth": AUTH}
+    app.user = {"is_logged_in": True, "iss": "https://id.example.org", "sub": "alice-1", "email": "alice@example.org"}
+    fill_profile(run(app))
+    assert "Profile saved to your account" in app.success[0].value
+    assert "runs on the coach's server" in app.sidebar.radio(key="model_choice").help
 
 
 def test_a_save_over_another_tabs_newer_profile_is_refused_with_both_texts_kept(at: AppTest) -> None:

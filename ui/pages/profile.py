@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from coach.errors import ProfileConflict
+from coach.identity import LOCAL_USER_KEY
+from ui.auth import current_user_key
 from ui.state import PROFILE_FIELDS, current_inputs, keep_box, keep_mine, sample_profiles, save_profile, use_saved
 
 FIELD_LABELS = {
@@ -119,10 +121,11 @@ for key in ("vision", "short_term", "background", "company_info"):
     st.caption(GUIDANCE[key])
 if st.session_state.get("profile_saved"):
     inputs = current_inputs()
+    saved = "Profile saved on this computer." if current_user_key() == LOCAL_USER_KEY else "Profile saved to your account."
     if inputs.company and len(inputs.goals.split()) >= 3:
-        st.success("Profile saved on this computer. Next: let the coach draft an answer, or get feedback on your own.")
+        st.success(f"{saved} Next: let the coach draft an answer, or get feedback on your own.")
         left, right = st.columns(2)
         left.page_link("ui/pages/draft.py", label="Draft my answer", icon=":material/edit_note:")
         right.page_link("ui/pages/feedback.py", label="Get feedback on my answer", icon=":material/rate_review:")
     else:
-        st.success("Profile saved on this computer. Next: add the company and your goals; every task is built from them.")
+        st.success(f"{saved} Next: add the company and your goals; every task is built from them.")

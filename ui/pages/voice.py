@@ -11,6 +11,7 @@ from coach.errors import BackendError, InputError
 from coach.present import escape_markdown
 from coach.rubric import TARGET_SECONDS, format_seconds, score_answer
 from coach.speech import AUDIO_TYPES, Transcript, delivery_metrics, transcribe_local, transcribe_openai
+from ui.auth import where_it_runs
 from ui.model_choice import MODEL_CHOICES, current_backend
 from ui.state import current_inputs, history
 from ui.widgets import SEVERITY_ICONS, show_scores
@@ -28,7 +29,7 @@ def transcribe(data: bytes, name: str, context: str) -> Transcript:
 
 st.write(
     "Interviews are spoken. Record your answer (or upload a recording) and see your pace, pauses and fillers "
-    "as well as the usual scores. The recording is transcribed on this computer."
+    f"as well as the usual scores. The recording is transcribed {where_it_runs()}."
 )
 st.audio_input("Record your answer", key="recording")
 st.file_uploader("...or upload a recording", type=list(AUDIO_TYPES), key="audio_upload", max_upload_size=25)
