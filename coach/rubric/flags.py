@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coach.rubric import flagwords as fw
 from coach.rubric.flag_rules import RULES
 from coach.rubric.model import Span
 from coach.rubric.rules import Context
@@ -54,6 +55,20 @@ def _speaks_for_self(f: SentenceFacts, ctx: Context) -> bool:
     return mine and not names_target and f.sentence.word_count >= 4
 
 
+def _placed_here(f: SentenceFacts) -> bool:
+    """Return whether the sentence places something at this employer: "manager here", "your team".
+
+    Not "after a few years here" (time served before going) or "your competitor" (another employer).
+    """
+    for t in f.span:
+        head = t.head.lemma_.lower()
+        if t.lower_ == "here" and not head.startswith(("year", "month", "decade", "while", "time")):
+            return True
+        if t.lower_ in ("your", "our") and head not in fw.OTHER_EMPLOYER_NOUNS:
+            return True
+    return False
+
+
 def find_flags(a: Analysis) -> list[Flag]:
     """Return the red flags of an analysed answer, strongest evidence first, and mark their sentences."""
     ctx = Context(frozenset(i for s, e in a.name_spans for i in range(s, e)))
@@ -73,7 +88,7 @@ def find_flags(a: Analysis) -> list[Flag]:
                 continue
             if not hits and kind == "career_switch" and f.role_stems:
                 continue  # moving into the role applied for ("from design into art direction") is the role, not a switch
-            if not hits and kind in AWAY_FROM_HERE and f.company_refs:
+            if not hits and kind in AWAY_FROM_HERE and _placed_here(f):
                 continue  # "a clear path to operations manager here": a goal placed at this employer is not aimed elsewhere
             span = min(h.span for h in hits if h.confidence == best) if hits else whole
             # Measured on the strong sample answers, the signal alone misreads sentences such as
