@@ -169,9 +169,9 @@ def test_a_sentence_the_signal_is_sure_is_a_red_flag_is_not_credited_as_a_goal(m
     ("sentence", "goal"),
     [
         # No future tense, but the classifier reads a goal: credited.
-        ("I'm interested in applying my design skills to your products.", True),
+        ("I'm keen to put my welding skills to work on your bridge contracts.", True),
         # About the past: never a goal, however the classifier reads it.
-        ("I applied my design skills to their products.", False),
+        ("I used my welding skills on their bridge contracts last year.", False),
     ],
 )
 def test_the_goal_signal_credits_goals_without_a_future_tense_but_not_the_past(

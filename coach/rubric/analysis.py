@@ -205,7 +205,7 @@ class SentenceFacts:
         if not self.first_person or self.red_flag:
             return False
         if not self.forward:
-            # "I'm interested in applying my skills to ...": no future tense, but a goal in the classifier's
+            # "I'm keen to put my skills to work on ...": no future tense, but a goal in the classifier's
             # reading; a sentence about the past never is.
             return self.past == 0 and self.goal_signal >= GOAL_SIGNAL
         concrete = self.goal_stems or self.progression or self.timelines or self.numbers or self.action >= 1 or self.measures
