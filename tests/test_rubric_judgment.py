@@ -131,6 +131,8 @@ def _signals_fixed(probs: dict[str, float]) -> Callable[[Sequence[object]], list
         ("She would rather be somewhere with a view of the sea.", {"personal_away": 0.75}, False),
         # Not below the threshold.
         ("I would rather be somewhere with a view of the lake.", {"personal_away": 0.65}, False),
+        # Not another employer or a business of one's own when the sentence places the goal here.
+        ("I would like to end up as operations manager here.", {"other_employer": 0.75}, False),
     ],
 )
 def test_signal_alone_raises_a_possible_flag_only_for_the_speakers_own_words(
@@ -153,3 +155,30 @@ def test_the_weakest_link_is_what_was_said_not_the_missing_company() -> None:
     assert result.scores.company_fit < min(result.scores.relevance, result.scores.smart, result.scores.structure)
     weakest = next(f for f in result.findings if f.rule == "overall.weakest")
     assert "company fit" not in weakest.message
+
+
+def test_a_sentence_the_signal_is_sure_is_a_red_flag_is_not_credited_as_a_goal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(flags_module, "sentence_signals", _signals_fixed({"own_business": 0.95}))
+    analyse.cache_clear()
+    fact = analyse("In five years I will have a clothing line of my own.", EXAMPLE_TARGET).facts[0]
+    analyse.cache_clear()
+    assert fact.red_flag and not fact.states_goal
+
+
+@pytest.mark.parametrize(
+    ("sentence", "goal"),
+    [
+        # No future tense, but the classifier reads a goal: credited.
+        ("I'm keen to put my welding skills to work on your bridge contracts.", True),
+        # About the past: never a goal, however the classifier reads it.
+        ("I used my welding skills on their bridge contracts last year.", False),
+    ],
+)
+def test_the_goal_signal_credits_goals_without_a_future_tense_but_not_the_past(
+    monkeypatch: pytest.MonkeyPatch, sentence: str, goal: bool
+) -> None:
+    monkeypatch.setattr(flags_module, "sentence_signals", _signals_fixed({"states_goal": 0.95}))
+    analyse.cache_clear()
+    fact = analyse(sentence, EXAMPLE_TARGET).facts[0]
+    analyse.cache_clear()
+    assert fact.states_goal == goal

@@ -202,8 +202,12 @@ class SentenceFacts:
     @property
     def states_goal(self) -> bool:
         """Return whether the sentence states a goal of the speaker's own."""
-        if not (self.forward and self.first_person) or self.red_flag:
+        if not self.first_person or self.red_flag:
             return False
+        if not self.forward:
+            # "I'm keen to put my skills to work on ...": no future tense, but a goal in the classifier's
+            # reading; a sentence about the past never is.
+            return self.past == 0 and self.goal_signal >= GOAL_SIGNAL
         concrete = self.goal_stems or self.progression or self.timelines or self.numbers or self.action >= 1 or self.measures
         # The classifier, trained on goals in many wordings, finds goals the word lists miss.
         return bool(concrete) or self.goal_signal >= GOAL_SIGNAL

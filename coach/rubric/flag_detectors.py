@@ -43,7 +43,7 @@ def tied_here(tok: Token, ctx: Context) -> bool:
     for t in scope:
         if t.idx in ctx.company_chars or t.lower_ in ("here", "you", "your", "our"):
             return True
-        owner = t.dep_ == "pobj" and t.head.lower_ in ("for", "within", "inside", "across")
+        owner = t.dep_ == "pobj" and t.head.lower_ in ("for", "within", "inside", "across", "at", "in")
         if owner and t.lemma_.lower() in fw.EMPLOYER_NOUNS and any(c.lower_ in ("the", "this") for c in t.children):
             return True
         if t.dep_ == "pobj" and t.head.lower_ in ("at", "within", "inside", "for", "with") and t.ent_type_ == "ORG":
@@ -55,8 +55,11 @@ def onward_in_work(tok: Token, ctx: Context) -> bool:
     """Return whether "move on" goes on to further work here ("move on to harder cases"), not away."""
     if tied_here(tok, ctx):
         return True
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    # "move on from the basic installs to commercial boards": the parser may hang "to" on the "from" phrase.
+    preps += [g for p in preps if p.lower_ == "from" for o in p.children if o.dep_ == "pobj" for g in o.children]
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into", "onto"):
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
@@ -84,6 +87,17 @@ def _years(sent: SpacySpan, tok: Token) -> float | None:
                 count = float(_NUMBER_WORDS[c.lower_])
         return count * unit
     return None
+
+
+def _left_better(verb: Token, obj: Token) -> bool:
+    """Return whether "leave" puts its object in a state ("leave the site tidier", "in good hands"), not departs it."""
+    for c in [*verb.children, *obj.children]:
+        after = c.i > obj.i and c.lower_ not in ("earlier", "later", "sooner")
+        if after and c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "amod", "advmod") and c.tag_ in ("JJ", "JJR", "RBR"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "with") and any(g.lemma_.lower() in fw.STATE_NOUNS for g in c.children):
+            return True
+    return False
 
 
 def planned(tok: Token) -> tuple[bool, bool]:
@@ -124,6 +138,8 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 and objs[0].idx not in ctx.company_chars
             ):
                 continue  # "leave a lasting mark", "leave my comfort zone"
+            if objs and (_left_better(tok, objs[0]) or any(c.lower_ in fw.EVERY_WORDS for c in objs[0].children)):
+                continue  # "leave every site tidier than I found it", "leave the team in good hands"
             timed = _years(sent, tok) is not None or any(c.lower_ in ("soon", "then", "after") for c in tok.subtree)
             hits.append(Hit(phrase_hit(tok).span, STRONG if objs or here or timed else POSSIBLE))
         elif tok.pos_ == "VERB" and lemma == "move" and any(c.lower_ == "on" and not list(c.children) for c in tok.children):
@@ -146,14 +162,23 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
             elif own and years is not None and years <= 2:
                 limited = any(t.lower_ in ("only", "just", "maybe") for t in tok.subtree)
                 hits.append(Hit(phrase_hit(tok).span, STRONG if limited else POSSIBLE))
-        elif (lemma in fw.STOPGAP_NOUNS or low in fw.STOPGAP_NOUNS) and tok.pos_ == "NOUN" and tok.text.islower():
+        elif (
+            (lemma in fw.STOPGAP_NOUNS or low in fw.STOPGAP_NOUNS)
+            and tok.pos_ == "NOUN"
+            and tok.text.islower()
+            and not tied_here(tok, ctx)
+        ):
             hits.append(hit_between(tok, tok, STRONG))  # a common noun, not a product called "Launchpad"
         elif lemma in fw.STEP_NOUNS and any(
             m.lower_ in fw.TEMPORARY_WORDS or (m.lower_ == "term" and any(g.lower_ == "short" for g in m.children))
             for m in tok.children
         ):
             hits.append(hit_between(tok.left_edge, tok, STRONG))  # "a short-term step", "a temporary job"
-        elif lemma == "bridge" and (tok.head.lower_ == "as" or any(c.lower_ in ("out", "to", "into") for c in tok.children)):
+        elif (
+            lemma == "bridge"
+            and (tok.head.lower_ == "as" or any(c.lower_ in ("out", "to", "into") for c in tok.children))
+            and not tied_here(tok, ctx)
+        ):
             hits.append(hit_between(tok.left_edge, tok, STRONG))  # "see this as a bridge", "my bridge out of ..."
         elif (
             lemma == "be"
@@ -166,10 +191,11 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
         elif lemma == "see" and syntax.is_negated(tok) and any(t.lower_ == "myself" for t in tok.subtree):
             if not any(t.lower_ in ("else", "elsewhere", "leave", "leaving", "anywhere") for t in tok.subtree):
                 hits.append(Hit(phrase_hit(tok).span, POSSIBLE))  # "I don't see myself at the bench long term"
-        elif lemma == "stone" and tok.i > 0 and tok.nbor(-1).lower_ in ("stepping", "step"):
+        elif lemma == "stone" and tok.i > 0 and tok.nbor(-1).lower_ in ("stepping", "step") and not tied_here(tok, ctx):
+            # "a stepping stone to a lead role here" is a path inside the employer, not out of it.
             hits.append(hit_between(tok.nbor(-1), tok, STRONG))
-        elif lemma == "door" and tok.head.lower_ == "in" and tok.head.head.lower_ == "foot":
-            hits.append(hit_between(tok.head.head, tok, STRONG))
+        elif lemma == "door" and tok.head.lower_ == "in" and tok.head.head.lower_ == "foot" and not tied_here(tok.head.head, ctx):
+            hits.append(hit_between(tok.head.head, tok, POSSIBLE))  # a way in; heard as a way out only with more
         elif low in ("until", "till") and tok.dep_ == "mark":
             clause, main = tok.head, tok.head.head
             subj = syntax.subject_of(clause)
@@ -252,19 +278,27 @@ def own_business(sent: SpacySpan, ctx: Context) -> list[Hit]:
             if verb.lemma_.lower() not in fw.FOUND_VERBS:
                 continue
             own, negated = planned(verb)
-            if not own or negated or tied_here(tok, ctx):
-                continue
+            if (
+                not own
+                or negated
+                or tied_here(tok, ctx)
+                or (verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() == "help")
+            ):
+                continue  # "help open a new clinic": someone else's business
             mine = any(c.lower_ in ("my", "our") for c in tok.children) and any(c.lower_ == "own" for c in tok.children)
             myself = any(t.lower_ in ("myself", "ourselves") for t in verb.subtree)
             shop = lemma in ("shop", "shingle") and verb.lemma_.lower() in ("set", "hang")  # "set up shop"
             business = lemma in fw.BUSINESS_NOUNS
             founding = verb.lemma_.lower() in ("start", "launch", "found", "establish", "open")
-            if (
-                (mine and (business or founding or verb.lemma_.lower() in ("set", "hang")))
-                or shop
-                or (business and (founding or myself) and (myself or any(c.lower_ in ("a", "my", "our") for c in tok.children)))
-            ):
+            setting_up = verb.lemma_.lower() in ("set", "hang")
+            # A business noun, or the speaker alone, is clear; "my own" anything else ("start my own project")
+            # or "a new store" (the employer may be expanding) is only possible: the classifier must agree to cap.
+            expansion = any(c.lower_ in fw.EXPANSION_WORDS for c in tok.children)
+            new_one = founding and any(c.lower_ in ("a", "my", "our") for c in tok.children)
+            if shop or (business and (mine or myself or (new_one and not expansion))):
                 hits.append(hit_between(verb, tok, STRONG))
+            elif (mine and (founding or setting_up)) or (business and new_one):
+                hits.append(hit_between(verb, tok, POSSIBLE))
     return hits
 
 

@@ -15,8 +15,11 @@ if TYPE_CHECKING:
 
 
 def _money_word(tok: Token) -> bool:
-    """Return whether tok names pay or a title ("rate" only as a pay rate)."""
+    """Return whether tok names pay or a title ("rate" only as a pay rate); as a verb, only "paid" ("get paid")."""
     low = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        # The verbs "pay" and "raise" are things the speaker does ("pay back the trust", "raise standards").
+        return low == "pay" and tok.tag_ == "VBN"
     if low == "rate":
         return any(c.lower_ in fw.RATE_MODIFIERS for c in tok.children)
     return low in fw.MONEY_NOUNS or low in fw.TITLE_NOUNS
@@ -30,12 +33,45 @@ def _important(t: Token) -> bool:
     return lemma in fw.IMPORTANCE_NOUNS and any(m.lower_ in fw.IMPORTANCE_WORDS for m in t.children)
 
 
+def _diminished(verb: Token) -> bool:
+    """Return whether a verb is negated or played down ("matters less to me", "counts for little")."""
+    return syntax.is_negated(verb) or any(t.lower_ in fw.LESSER_WORDS for t in verb.children)
+
+
+def _object_of_deed(tok: Token, verb: Token) -> bool:
+    """Return whether tok is what another action works on ("my goal is to save customers money"), not the goal itself."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in fw.ACQUIRE_VERBS | {"matter", "count", "be"}:
+        return False
+    return not any(tok in c.subtree for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj"))
+
+
+def _someone_elses(tok: Token, verb: Token) -> bool:
+    """Return whether money gained belongs to another: their possessive, their subject, or gained for them."""
+    if any(c.dep_ == "poss" and c.lower_ not in fw.SPEAKER_WORDS for c in tok.children):
+        return True  # "their savings", "the customers' money"
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ not in fw.SPEAKER_WORDS:
+        return True  # "help clients get the compensation they're owed"
+    # "make our clients more money", "make money for the company", but not "for me" or "for my family".
+    links = [c for p in (verb, tok) for c in p.children if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("for", "to"))]
+    for link in links:
+        whom = [link] if link.pos_ != "ADP" else [g for g in link.children if g.dep_ == "pobj"]
+        for who in whom:
+            if who.lower_ not in fw.SPEAKER_WORDS and not any(c.lower_ in fw.SPEAKER_WORDS for c in who.children):
+                return True
+    return False
+
+
 def _importance_frame(tok: Token) -> bool:
     """Return whether a pay or title word sits in a clause saying it matters most ("the main draw is the salary")."""
-    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("matter", "count") and not syntax.is_negated(tok.head):
+    verb = tok.head
+    first = verb.lemma_.lower() == "come" and any(c.lower_ == "first" for c in verb.children)  # "the pay comes first"
+    if tok.dep_ == "nsubj" and (verb.lemma_.lower() in ("matter", "count") or first) and not _diminished(verb):
         return True
+    if any(c.dep_ == "poss" and c.lower_ not in fw.SPEAKER_WORDS for c in tok.children):
+        return False  # "what matters is our clients' money": someone else's
     for verb in tok.ancestors:
-        if syntax.is_negated(verb):
+        if _diminished(verb) or _object_of_deed(tok, verb):
             return False
         for other in verb.children:
             if tok in other.subtree:
@@ -63,6 +99,8 @@ def money_title(sent: SpacySpan, ctx: Context) -> list[Hit]:
         head = tok.head
         # "earn more money", "I want a bigger title": the speaker acquiring it.
         if tok.dep_ in ("dobj", "conj") and head.lemma_.lower() in fw.ACQUIRE_VERBS:
+            if _someone_elses(tok, head):
+                continue  # "help clients get their money back", "make money for the firm": not the speaker's pay
             own, negated = planned(head)
             if own and not negated:
                 hits.append(hit_between(head, tok, STRONG))
@@ -127,6 +165,20 @@ def _workplace(tok: Token) -> bool:
     return tok.lemma_.lower() in fw.WORKPLACE_NOUNS
 
 
+def _hates_work(verb: Token) -> bool:
+    """Return whether what is hated is a workplace or its people ("I hate my boss", "hate working there").
+
+    Not "I hate leaving a customer without an answer": a dislike of a lapse is a standard, not a complaint.
+    """
+    for obj in verb.children:
+        clause = obj.pos_ in ("VERB", "AUX") and obj.dep_ in ("xcomp", "ccomp")
+        if obj.dep_ != "dobj" and not (clause and obj.lemma_.lower() in ("work", "be", "deal", "report")):
+            continue
+        if any(_workplace(t) or t.lower_ in ("there", "here") for t in obj.subtree):
+            return True
+    return False
+
+
 def negativity(sent: SpacySpan, ctx: Context) -> list[Hit]:
     """Find complaints about employers, managers or colleagues."""
     hits = []
@@ -134,7 +186,7 @@ def negativity(sent: SpacySpan, ctx: Context) -> list[Hit]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in fw.DISLIKE_VERBS:
             subj = syntax.subject_of(tok)
-            if subj is not None and subj.lower_ in ("i", "we") and not syntax.is_negated(tok):
+            if subj is not None and subj.lower_ in ("i", "we") and not syntax.is_negated(tok) and _hates_work(tok):
                 hits.append(Hit(phrase_hit(tok).span, STRONG))
         elif tok.dep_ in ("nsubj", "nsubjpass") and _workplace(tok) and tok.idx not in ctx.company_chars:
             verb = tok.head

@@ -33,7 +33,11 @@ RULES = (
             "I will keep studying until I pass the exam.",
             "I'd like to build a bridge between the two teams.",
             "My next step is a team lead role here.",
+            "I see this job as a stepping stone to a senior role here.",
+            "I want to leave the warehouse in better shape than I found it.",
             "After my first year I'd like to move on to the harder repairs.",
+            "I'd like to leave each client happier than when they arrived.",
+            "Within a year I'd like to move on from simple fault-finding to full rewires.",
         ),
     ),
     Rule(
@@ -61,6 +65,7 @@ RULES = (
         own_business,
         fires=(
             "In three years I want to start my own bakery.",
+            "Down the line I'd like to open a salon with my sister.",
             "My plan is to open my own practice once I'm qualified.",
             "After some training I'll set up shop myself.",
             "I'd love to be my own boss.",
@@ -72,6 +77,8 @@ RULES = (
             "I never want to start my own business; I like being part of a team.",
             "I want to help small businesses grow.",
             "Within a year I want to become independent with the new design tools.",
+            "I'd like to help open a new clinic in the east of the city.",
+            "I want to run my own clinic at the hospital.",
         ),
     ),
     Rule(
@@ -98,6 +105,9 @@ RULES = (
         money_title,
         fires=(
             "I want to earn more money as fast as I can.",
+            "I want to earn more money for my family.",
+            "I'd like a senior title by next year.",
+            "For me the pay comes first.",
             "Honestly I'm in it for the money.",
             "The salary is my main motivation.",
             "The size of my pay packet is what drives me.",
@@ -112,6 +122,11 @@ RULES = (
             "I'd like to redesign the pay bands so they are fair.",
             "Money is not my main motivation.",
             "I want to cut the error rate in half.",
+            "My aim is to raise our standards on hygiene.",
+            "The main thing is to help our clients save money.",
+            "I want to make more money for the firm by winning contracts.",
+            "The title matters less to me than the work.",
+            "I want to help clients get the compensation they are owed.",
         ),
     ),
     Rule(
@@ -122,6 +137,7 @@ RULES = (
         fires=(
             "My current manager is clueless.",
             "I hate my boss.",
+            "I hate working for my manager.",
             "The management there is a joke.",
             "I'm sick of my team.",
             "My director takes the credit for everything.",
@@ -131,6 +147,7 @@ RULES = (
             "Nothing will hold me back from passing the exam.",
             "My manager is supportive and I learn a lot.",
             "I want to fix the bad handovers between shifts.",
+            "I hate leaving a patient without an answer, so I always follow up.",
         ),
     ),
     Rule(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coach.rubric import flagwords as fw
 from coach.rubric.flag_rules import RULES
 from coach.rubric.model import Span
 from coach.rubric.rules import Context
@@ -18,6 +19,7 @@ MESSAGES = {rule.id.split(".", 1)[1]: rule.message for rule in RULES}
 CONFIDENT = 0.9  # one source alone this sure is strong evidence
 AGREE = 0.5  # a rule and a classifier both at least this sure agree
 SIGNAL_ALONE = 0.7  # the learned signal alone raises a possible flag from this probability (see samples/signals/README.md)
+AWAY_FROM_HERE = frozenset({"other_employer", "own_business"})  # kinds a sentence placed "here" contradicts
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,20 @@ def _speaks_for_self(f: SentenceFacts, ctx: Context) -> bool:
     return mine and not names_target and f.sentence.word_count >= 4
 
 
+def _placed_here(f: SentenceFacts) -> bool:
+    """Return whether the sentence places something at this employer: "manager here", "your team".
+
+    Not "after a few years here" (time served before going) or "your competitor" (another employer).
+    """
+    for t in f.span:
+        head = t.head.lemma_.lower()
+        if t.lower_ == "here" and not head.startswith(("year", "month", "decade", "while", "time")):
+            return True
+        if t.lower_ in ("your", "our") and head not in fw.OTHER_EMPLOYER_NOUNS:
+            return True
+    return False
+
+
 def find_flags(a: Analysis) -> list[Flag]:
     """Return the red flags of an analysed answer, strongest evidence first, and mark their sentences."""
     ctx = Context(frozenset(i for s, e in a.name_spans for i in range(s, e)))
@@ -72,12 +88,14 @@ def find_flags(a: Analysis) -> list[Flag]:
                 continue
             if not hits and kind == "career_switch" and f.role_stems:
                 continue  # moving into the role applied for ("from design into art direction") is the role, not a switch
+            if not hits and kind in AWAY_FROM_HERE and _placed_here(f):
+                continue  # "a clear path to operations manager here": a goal placed at this employer is not aimed elsewhere
             span = min(h.span for h in hits if h.confidence == best) if hits else whole
             # Measured on the strong sample answers, the signal alone misreads sentences such as
             # "the role at <company> fits": without a rule it raises a possible flag, never a cap.
             strong = weigh(best, signal) if hits else False
             flags.append(Flag(kind, span, strong, best, signal))
             # A sentence with a strong flag states no goal worth crediting.
-            f.red_flag = f.red_flag or strong
+            f.red_flag = f.red_flag or strong or signal >= CONFIDENT
     flags.sort(key=lambda fl: (not fl.strong, fl.span))
     return flags

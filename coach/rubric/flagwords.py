@@ -37,7 +37,7 @@ MONEY_NOUNS = words(
 )
 RATE_MODIFIERS = words("union hourly day daily pay going overtime contract")
 TITLE_NOUNS = words("title titles")
-ACQUIRE_VERBS = words("earn make get want chase need take double increase maximise maximize bank pocket grab")
+ACQUIRE_VERBS = words("earn make get want like love chase need take double increase maximise maximize bank pocket grab")
 MOTIVE_NOUNS = words("motivation motivator reason priority goal focus driver aim interest draw attraction point")
 MOTIVE_VERBS = words("motivate drive get keep matter attract interest excite")
 # Words for the people and places of work a speaker may complain about.
@@ -70,3 +70,13 @@ COMPLAINT_VERBS = words("blame ignore micromanage undermine")
 STUDY_NOUNS = words("school university college course degree training")
 PAY_ADJECTIVES = words("real big serious good")
 CV_NOUNS = words("cv resume résumé linkedin profile")
+# Words that play a verb down: "the title matters less to me than the work".
+LESSER_WORDS = words("less least little")
+# The speaker, as subject, possessor or beneficiary: "for me", "my family", "we".
+SPEAKER_WORDS = words("i me my mine myself we us our ours ourselves")
+# What a thing is left in when "leave" means leaving it better, not leaving it: "in good shape".
+STATE_NOUNS = words("shape state condition order hands position place")
+# Determiners that make "leave" range over many things ("every site"), not one employer.
+EVERY_WORDS = words("every each all any")
+# Words that make "open a new store" sound like the employer growing rather than a shop of one's own.
+EXPANSION_WORDS = words("new second third another more further extra")
