@@ -153,7 +153,9 @@ def _chunks(sent: Span, company: str, role: str) -> list[str]:
     role_words = {t.lemma_.lower() for t in parse(role) if t.is_alpha} if role.strip() else set()
     for chunk in sent.noun_chunks:
         toks = list(chunk)
-        while toks and (toks[0].is_punct or toks[0].lower_ in ("a", "an", "some", "every", "each", "any", "all")):
+        if any(t.lower_ in ("every", "each", "any", "all") for t in toks[:2]):
+            continue  # "every Indian business owner": a quantified phrase names whom the company serves, not a fact of it
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("a", "an", "some")):
             toks = toks[1:]
         while toks and toks[-1].is_punct:
             toks = toks[:-1]

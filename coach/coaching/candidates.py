@@ -95,7 +95,8 @@ def evaluate(
         problem = "not in the first person"
     elif claims:
         problem = "states facts you did not give: " + ", ".join(f'"{c.text[:40]}"' for c in claims[:3])
-    elif result.scores.red_flags < 100:
+    elif result.scores.red_flags < 100 and (source in ("model", "revise") or _strong_flag(result)):
+        # A possible flag in the composer's text comes from the user's own vision: shown as advice, not withheld.
         problem = "contains a red flag"
     elif source == "model" and inputs.company and inputs.company.lower() not in cleaned.lower():
         problem = "does not name the company"
@@ -104,6 +105,11 @@ def evaluate(
     elif source == "model" and words > MAX_WORDS:
         problem = f"too long to say in about a minute ({words} words)"
     return Candidate(cleaned, source, model, result, claims, problem)
+
+
+def _strong_flag(result: RubricResult) -> bool:
+    """Return whether the rubric found a red flag on strong evidence (one that caps the score)."""
+    return any(f.rule.startswith("red_flags.") and f.severity == "high" for f in result.findings)
 
 
 @lru_cache(maxsize=256)
