@@ -145,6 +145,13 @@ def test_facts_are_short_phrases_not_sentences(profiles: list[Profile]) -> None:
             assert len(f.text.split()) <= 10 and not f.text.endswith(".")
 
 
+def test_whom_a_company_serves_is_not_offered_as_a_fact_of_it() -> None:
+    text = "We give every small business owner clear books. We run the Ledger Academy for new staff."
+    facts = [f.text for f in fact_candidates(text, "Ledgerline")]
+    assert "the Ledger Academy" in facts
+    assert not any("owner" in f for f in facts)
+
+
 def test_plan_round_trips_through_versioned_json() -> None:
     plan = Plan(
         "Acme", "Analyst", "Two years in retail.", Vision("become an analytics manager", "within five years", "", "src"),
