@@ -7,6 +7,7 @@ sentence, and nothing from a sentence that gives orders, addresses a model or pl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.nlp import parse
@@ -103,6 +104,8 @@ def _phrase(tokens: list[Token]) -> str:
     words = [t.text_with_ws for t in tokens]
     if tokens and tokens[0].lower_ in _DETERMINERS:
         words[0] = "the "
+        if len(tokens) > 2 and tokens[1].lower_ == "own":
+            words[1] = ""  # "our own waterproofs" is "the waterproofs", not "the own waterproofs"
     text = "".join(words).strip(" ,;:-\u2013\u2014.'\"")
     return re.sub(r"\s{2,}", " ", text)
 
@@ -146,23 +149,84 @@ def _value_items(text: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    """Return the verbs the pipeline's lemmatizer knows (its WordNet-based index)."""
+    from coach.nlp import load_nlp
+
+    tables = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = tables.get_table("lemma_index") if tables.has_table("lemma_index") else {}
+    return frozenset(index.get("verb", ()))
+
+
+def _reads_as_verb(word: str) -> bool:
+    """Return whether a plural-looking word is also a verb's present tense ("designs", "powers", not "drawings")."""
+    stems = {word[:-1]} if word.endswith("s") else set()
+    if word.endswith("es"):
+        stems.add(word[:-2])
+    if word.endswith("ies"):
+        stems.add(word[:-3] + "y")
+    return bool(stems & _verb_lemmas())
+
+
+def _cut_misread_verb(toks: list[Token]) -> list[Token]:
+    """Return the chunk up to a verb the tagger folded into it ("the division designs", "GridReady handles storage").
+
+    A present-tense verb, or a plural noun that reads as one after another noun and before what can only
+    be its object, ends the noun phrase; what comes after it belongs to the verb.
+    """
+    for k in range(1, len(toks)):
+        t, before = toks[k], toks[k - 1]
+        if t.tag_ in ("VBZ", "VBP"):
+            return toks[:k]  # participles stay: "temperature-monitoring platform", "lantern-lit world"
+        if t.ent_type_ in ("CARDINAL", "QUANTITY") and t.ent_iob_ == "B" and k + 1 < len(toks) and toks[-1].is_lower:
+            return toks[:k]  # "the booking platform 14 million travelers": a head count glued to the phrase
+        if t.tag_ == "NNS" and before.tag_ in ("NN", "NNP", "NNPS") and _takes_object(toks, k) and _reads_as_verb(t.lower_):
+            return toks[:k]
+    return toks
+
+
+def _takes_object(toks: list[Token], k: int) -> bool:
+    """Return whether what follows toks[k] can only be its object ("platform powers fleets", "division designs and installs")."""
+    if k + 1 < len(toks):
+        return toks[k + 1].pos_ in ("NOUN", "PROPN")
+    doc = toks[k].doc
+    nxt = doc[toks[k].i + 1] if toks[k].i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.pos_ == "CCONJ":  # "designs and installs": two verbs, whichever way the tagger read the second
+        second = doc[toks[k].i + 2] if toks[k].i + 2 < len(doc) else None
+        return second is not None and (second.tag_ == "VBZ" or (second.tag_ == "NNS" and _reads_as_verb(second.lower_)))
+    # A plural subject cannot take "antibodies" as a verb: when the tagger says so, it swapped the two words.
+    return toks[k].dep_ == "ROOT" or nxt.tag_ == "VBZ" or nxt.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+
+
+def _label(chunk: Span) -> bool:
+    """Return whether a chunk is a heading or a field label ("Internal vacancy:", "Requirements")."""
+    nxt = chunk.doc[chunk.end] if chunk.end < len(chunk.doc) else None
+    return nxt is not None and nxt.text == ":"
+
+
 def _chunks(sent: Span, company: str, role: str) -> list[str]:
     """Return the noun phrases and names of a sentence worth offering as facts."""
     out = []
     low_company = company.lower().strip()
     role_words = {t.lemma_.lower() for t in parse(role) if t.is_alpha} if role.strip() else set()
     for chunk in sent.noun_chunks:
-        toks = list(chunk)
+        toks = _with_name_tail(list(chunk))
         if any(t.lower_ in ("every", "each", "any", "all") for t in toks[:2]):
             continue  # "every Indian business owner": a quantified phrase names whom the company serves, not a fact of it
+        if _label(chunk):
+            continue
         while toks and (toks[0].is_punct or toks[0].lower_ in ("a", "an", "some")):
             toks = toks[1:]
-        while toks and toks[-1].is_punct:
+        toks = _cut_misread_verb(toks)
+        while toks and (toks[-1].is_punct or toks[-1].pos_ == "CCONJ"):
             toks = toks[:-1]
         if not toks or toks[-1].lemma_.lower() in _VAGUE_HEADS or toks[-1].pos_ == "PRON" or toks[0].lower_ == "no":
             continue
-        if chunk.root.ent_type_ in _NOT_FACTS:
-            continue
+        if toks[-1].ent_type_ in _NOT_FACTS or toks[0].like_num or toks[0].ent_type_ in ("CARDINAL", "QUANTITY"):
+            continue  # places, dates and head counts ("38 million passengers") are not reasons to want the job
         words = [t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop]
         if words and sum(w in role_words for w in words) * 2 >= len(words):
             continue  # the role itself is not a reason to want it
@@ -170,14 +234,41 @@ def _chunks(sent: Span, company: str, role: str) -> list[str]:
         n = len(text.split())
         if n > MAX_WORDS or text.lower() == low_company or text.lower() in ("the", ""):
             continue
-        if n == 1 and not (toks[0].pos_ == "PROPN" or toks[0].text[:1].isupper()):
-            continue  # one ordinary word says nothing about this company
+        if n == 1 and not (toks[0].pos_ == "PROPN" and toks[0].i > sent.start and not _joined_name(toks[0])):
+            continue  # one ordinary or sentence-initial word, or a piece of a longer name, says nothing about this company
+        if n == 2 and text.lower().startswith("the "):
+            continue  # "the look", "the CEO": a determiner and one word name nothing the company offers
         out.append(text)
     for ent in sent.ents:
         named = ent.label_ in ("PRODUCT", "WORK_OF_ART", "EVENT", "FAC") and ent.text.lower() != low_company
         if named and len(ent.text.split()) <= MAX_WORDS:
             out.append(_phrase(list(ent)))
     return out
+
+
+def _with_name_tail(toks: list[Token]) -> list[Token]:
+    """Return a capitalised chunk with the "of <Name>" that completes it ("the Quay Bank" + "of Lowmoor")."""
+    doc = toks[-1].doc
+    j = toks[-1].i + 1
+    if toks[-1].pos_ != "PROPN" or j + 1 >= len(doc) or doc[j].lower_ != "of" or doc[j + 1].pos_ != "PROPN":
+        return toks
+    tail = [doc[j]]
+    for t in doc[j + 1 :]:
+        if t.pos_ != "PROPN":
+            break
+        tail.append(t)
+    return toks + tail
+
+
+def _joined_name(tok: Token) -> bool:
+    """Return whether a word is a piece of a longer name joined by "&" or "of" ("Larder & Lane", "Bay of Plenty")."""
+    doc = tok.doc
+    for joint, other in ((tok.i - 1, tok.i - 2), (tok.i + 1, tok.i + 2)):
+        if not (0 <= joint < len(doc) and 0 <= other < len(doc)):
+            continue
+        if doc[joint].text in ("&", "+") or (doc[joint].lower_ == "of" and doc[other].pos_ == "PROPN"):
+            return True
+    return False
 
 
 def fact_candidates(description: str, company: str = "", limit: int = 12, role: str = "") -> list[Fact]:
@@ -209,6 +300,8 @@ def fact_candidates(description: str, company: str = "", limit: int = 12, role: 
         key = f.text.lower()
         if key not in unique and not any(key in k for k in unique):
             unique[key] = f
+    # A piece of a longer phrase found later ("Ship small, ship" inside the value "Ship small, ship often") goes.
+    unique = {k: f for k, f in unique.items() if not any(k != other and k in other for other in unique)}
     order = {k: i for i, k in enumerate(("value", "mission", "programme", "product", "other"))}
     # Values first (the company chose them), then named programmes and products, then the rest.
     ranked = sorted(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -150,6 +151,31 @@ def test_whom_a_company_serves_is_not_offered_as_a_fact_of_it() -> None:
     facts = [f.text for f in fact_candidates(text, "Ledgerline")]
     assert "the Ledger Academy" in facts
     assert not any("owner" in f for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("description", "offered", "never"),
+    [
+        # A verb the tagger folds into the subject's noun phrase ends the phrase.
+        ("Our Brightline division designs and installs rooftop solar for farms.", "the Brightline division", "designs"),
+        ("Our Volta Drive platform powers electric buses across Spain.", "the Volta Drive platform", "powers"),
+        ("Kestrel Biologics designs antibodies against hard targets.", "", "designs"),
+        # Field labels, head counts, one-word pieces of names and a determiner with one word are not facts.
+        ("Open role: Junior Analyst. We run the Pathfinder mentoring scheme.", "the Pathfinder mentoring scheme", "Open role"),
+        ("We serve 42 million riders a year through the Harbour Line app.", "the Harbour Line app", "riders"),
+        ("Fern & Finch sells our own Drizzle raincoats.", "the Drizzle raincoats", "own"),
+        ("Every analyst gets the look of the new Harbour dashboard.", "the new Harbour dashboard", "the look"),
+        ("The Quay Bank of Lowmoor funds the Tideway Fellowship.", "The Quay Bank of Lowmoor", "Fern"),
+        # A value list is offered whole, never a piece of one item.
+        ("Our values: Ship fast, ship well. Listen first.", "Ship fast, ship well", "ship$"),
+    ],
+)
+def test_fact_phrases_are_whole_noun_phrases(description: str, offered: str, never: str) -> None:
+    facts = [f.text for f in fact_candidates(description, "Acme Ltd")]
+    if offered:
+        assert offered in facts, facts
+    assert not any(re.search(never, f) for f in facts), facts
+    assert "Fern" not in facts and "Finch" not in facts, facts
 
 
 def test_plan_round_trips_through_versioned_json() -> None:
