@@ -19,7 +19,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from coach.samples import load_profiles
+
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ANSWER = load_profiles()[0].answers["strong_fillers"]  # what "Load sample" puts in the answer box
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]  # fmt: skip
 
@@ -114,11 +117,12 @@ def main() -> None:
                     page.wait_for_timeout(1500)
                     page.locator('[data-testid="stSidebarNav"] a[href$="/feedback"]').click()
                     panel = page.locator('[data-testid="stMain"]')
-                    if empty:  # baseline: the same button on an empty answer reruns the page without scoring
-                        box = panel.get_by_label("Your answer", exact=True)
-                        box.fill("")
-                        box.press("Tab")
-                        page.wait_for_timeout(800)
+                    # Typed answers are kept across sessions, so each round types its own: the sample's answer,
+                    # or nothing for the baseline (the same button on an empty answer reruns without scoring).
+                    box = panel.get_by_label("Your answer", exact=True)
+                    box.fill("" if empty else SAMPLE_ANSWER)
+                    box.press("Tab")
+                    page.wait_for_timeout(800)
                     t0 = time.perf_counter()
                     panel.get_by_role("button", name="Get feedback").click()
                     if empty:

@@ -15,18 +15,23 @@ is already in llama.cpp's context against a cold one, as first-token times and t
 coach.coaching.policy.EMBEDDED_WINS is set from these figures. Run:
 OMP_NUM_THREADS=1 .venv/bin/python bench/bench_model_wins.py [--profiles 8]
 
-Figures (27 Nov 2026, 2 cores shared with six other jobs, load average 17-21), from
-`OMP_NUM_THREADS=1 .venv/bin/python bench/bench_model_wins.py --profiles 2`:
+Figures (7 Dec 2026, idle 2-core machine), from
+`OMP_NUM_THREADS=1 .venv/bin/python bench/bench_model_wins.py --profiles 8`:
 
-    first token: cold 123.73 s, repeat with the cached prefix 46.09 s, ratio 2.7x
+    first token: cold 3.69 s, repeat with the cached prefix 0.96 s, ratio 3.8x
 
-On that machine one embedded-model task took minutes, and the per-task table did not finish
-within the time available; the run was stopped. The decision in coach.coaching.policy
-(the embedded model wins nowhere) rests on the issue's measurements on the same kind of machine
-(every model draft, stronger version and tailoring rejected by the gates; 100-250 s per task in
-the browser; feedback praising a hedge) and on the default path taking a few seconds. Rerun this
-script on an idle machine to refresh the table; a task whose win rate beats the coach's own
-should have its entry in EMBEDDED_WINS set to True.
+    task       model wins   model s  default s  ratio
+    draft         0/8          12.4        1.4    8.8x
+    stronger      0/8          12.5        1.1   10.9x
+    tailor        0/8           9.4        1.8    5.3x
+    feedback      0/8          12.5        1.1   10.9x
+    followups     0/8           4.9        0.0  125.0x
+
+The embedded model won no task on any profile and took 5-11x the default path's time, so
+coach.coaching.policy (the embedded model wins nowhere) stands. (27 Nov 2026, on 2 cores shared with
+six other jobs, the same script's first token was 123.73 s cold and 46.09 s with the cached prefix, and
+the per-task table did not finish.) Rerun this script after changing a prompt or the model; a task
+whose win rate beats the coach's own should have its entry in EMBEDDED_WINS set to True.
 """
 
 from __future__ import annotations
