@@ -1,7 +1,8 @@
 """Benchmark the rubric against the cost of the language model it reads, measured in the same run.
 
-- warm, in-process: score_answer on a fresh 150-word answer (caches cleared) beside the bare spaCy
-  parse of the same text; the rules should add no more than the parse itself costs;
+- warm, in-process: score_answer on a fresh 150-word answer (parse, analysis and sentence-vector caches
+  cleared) beside the bare spaCy parse of the same text; the rules and the sentence signals should add
+  no more than the parse itself costs;
 - `coach score --batch` throughput on 1,000 answers;
 - `coach score` cold start beside loading the NLP model alone in a bare interpreter.
 """
@@ -18,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from coach import encoder
 from coach.nlp import load_nlp, parse
 from coach.rubric import Target, score_answer
 from coach.rubric.analysis import analyse, analyse_target
@@ -44,6 +46,7 @@ def time_in_process(repeats: int) -> tuple[float, float]:
     for _ in range(repeats):
         parse.cache_clear()
         analyse.cache_clear()
+        encoder.clear_cache()
         t0 = time.perf_counter()
         score_answer(answer, target)
         runs.append(time.perf_counter() - t0)

@@ -18,7 +18,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-FEATURE_VERSION = 2  # bump when the features change: weights trained on other features must not load
+FEATURE_VERSION = 3  # bump when the features change: weights trained on other features must not load
 N_BUCKETS = 1 << 16  # hashed feature space; collisions are rare at the corpus's ~40k distinct features
 DENSE_WIDTH = 96  # en_core_web_sm's tok2vec width; doc.tensor rows have this many columns
 

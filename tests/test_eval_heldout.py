@@ -20,6 +20,7 @@ def test_report_counts_flags_per_label_and_false_flags_by_hand() -> None:
     out = report(sentences, flags_of=lambda text: {"red_flags.leaving"} if "quit" in text else set())
     assert "leaving_soon        2        1    50%  red_flags.leaving" in out
     assert "False flags on sentences with no red-flag label: 1 of 2 (50.0%, 12.5 per 25); of them stating a goal: 1 of 1." in out
+    assert "Sentences with a red-flag label found: 1 of 2 (50.0%); precision 0.500." in out  # 1 found, 1 false
 
 
 def test_shipped_heldout_set_has_every_label_in_the_briefed_amounts() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pytest
 
@@ -107,15 +107,31 @@ def test_paraphrased_red_flags_are_found(sentence: str) -> None:
     assert not missed
 
 
+@pytest.mark.parametrize(
+    ("answer", "kinds"),
+    [
+        # A slip the speaker breaks off and takes back is not what they say...
+        ("I'd like to move abroad... well, to your Lisbon office, to run the audit team there.", set()),
+        ("I'd like to move abroad... sorry, I mean to the Lisbon office, to run the audit team.", set()),
+        # ...but the same words without a break and an editing term are a red flag.
+        ("I'd like to move abroad next year.", {"personal_away"}),
+        ("I'd like to move abroad... next year, probably.", {"personal_away"}),
+    ],
+)
+def test_a_slip_taken_back_in_speech_is_not_a_red_flag(answer: str, kinds: set[str]) -> None:
+    analyse.cache_clear()
+    assert {f.kind for f in analyse(answer, EXAMPLE_TARGET).flags} == kinds
+
+
 def test_flags_point_at_the_words_they_quote() -> None:
     a = analyse("I love the work. I plan to quit the firm next year.", EXAMPLE_TARGET)
     (flag,) = find_flags(a)
     assert flag.strong and "quit the firm" in a.text[flag.span[0] : flag.span[1]]
 
 
-def _signals_fixed(probs: dict[str, float]) -> Callable[[Sequence[object]], list[dict[str, float]]]:
+def _signals_fixed(probs: dict[str, float]) -> Callable[..., list[dict[str, float]]]:
     """Return a stand-in for sentence_signals that gives every sentence the same probabilities."""
-    return lambda sents: [dict(probs) for _ in sents]
+    return lambda sents, *masks: [dict(probs) for _ in sents]
 
 
 @pytest.mark.parametrize(
@@ -143,6 +159,24 @@ def test_signal_alone_raises_a_possible_flag_only_for_the_speakers_own_words(
     found = find_flags(analyse(sentence, EXAMPLE_TARGET))
     analyse.cache_clear()  # keep the stand-in's results out of the cache other tests read
     assert bool(found) == flagged and not any(fl.strong for fl in found)
+
+
+@pytest.mark.parametrize(
+    ("probs", "flagged"),
+    [
+        ({"money_title": 0.02, "states_goal": 0.9}, False),  # the classifier reads an innocent goal: the rule hit goes
+        ({"money_title": 0.02, "states_goal": 0.2}, True),  # the classifier missed it but reads no goal: the rule stands
+        ({"money_title": 0.4, "states_goal": 0.9}, True),  # the classifier is not sure it is innocent
+    ],
+)
+def test_a_rule_hit_the_classifier_reads_as_an_innocent_goal_is_dropped(
+    monkeypatch: pytest.MonkeyPatch, probs: dict[str, float], flagged: bool
+) -> None:
+    monkeypatch.setattr(flags_module, "sentence_signals", _signals_fixed(probs))
+    analyse.cache_clear()
+    found = find_flags(analyse("The salary is my main motivation.", EXAMPLE_TARGET))
+    analyse.cache_clear()
+    assert bool(found) == flagged
 
 
 def test_a_goal_after_a_time_clause_without_a_comma_is_a_goal() -> None:

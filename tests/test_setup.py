@@ -7,7 +7,6 @@ import subprocess
 
 from tests.conftest import ROOT
 
-
 # llama.cpp without its multimodal tools, for any AVX2 processor: built natively on a Xeon with AMX, its AMX
 # matrix code crashed the process (SIGSEGV in ggml_backend_amx_mul_mat) on the first model call.
 LLAMA_BUILD = "-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON"

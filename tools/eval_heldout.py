@@ -75,9 +75,15 @@ def report(sentences: Sequence[Sentence], flags_of: Callable[[str], set[str]] = 
         hit = sum(1 for _, f in rows if f)
         rules = sorted({r for _, f in rows for r in f})
         lines.append(f"{label:16} {len(rows):4} {hit:8} {hit / len(rows):6.0%}  {', '.join(rules) or '-'}")
+    dirty = [(s, f) for s, f in flagged if s.labels & set(FLAG_LABELS)]
     clean = [(s, f) for s, f in flagged if not s.labels & set(FLAG_LABELS)]
+    found = sum(1 for _, f in dirty if f)
+    false = sum(1 for _, f in clean if f)
+    if dirty:
+        precision = found / max(found + false, 1)
+        share = found / len(dirty)
+        lines += ["", f"Sentences with a red-flag label found: {found} of {len(dirty)} ({share:.1%}); precision {precision:.3f}."]
     if clean:
-        false = sum(1 for _, f in clean if f)
         goals = [(s, f) for s, f in clean if "states_goal" in s.labels]
         lines += [
             "",

@@ -200,6 +200,17 @@ class SentenceFacts:
         return self.future_time > 0 and self.past == 0
 
     @property
+    def concrete_goal(self) -> bool:
+        """Return whether the structure alone shows a goal: a forward-looking sentence with something concrete."""
+        concrete = self.goal_stems or self.progression or self.timelines or self.numbers or self.action >= 1 or self.measures
+        return self.forward and bool(concrete)
+
+    @property
+    def goal_needs_signal(self) -> bool:
+        """Return whether states_goal turns on the learned goal signal (the structure alone does not decide)."""
+        return self.first_person and not self.concrete_goal and (self.forward or self.past == 0)
+
+    @property
     def states_goal(self) -> bool:
         """Return whether the sentence states a goal of the speaker's own."""
         if not self.first_person or self.red_flag:
@@ -208,9 +219,8 @@ class SentenceFacts:
             # "I'm keen to put my skills to work on ...": no future tense, but a goal in the classifier's
             # reading; a sentence about the past never is.
             return self.past == 0 and self.goal_signal >= GOAL_SIGNAL
-        concrete = self.goal_stems or self.progression or self.timelines or self.numbers or self.action >= 1 or self.measures
         # The classifier, trained on goals in many wordings, finds goals the word lists miss.
-        return bool(concrete) or self.goal_signal >= GOAL_SIGNAL
+        return self.concrete_goal or self.goal_signal >= GOAL_SIGNAL
 
     @property
     def names_company(self) -> bool:

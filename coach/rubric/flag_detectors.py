@@ -37,6 +37,9 @@ def phrase_hit(tok: Token) -> Hit:
     return hit_between(min(parts, key=lambda t: t.i), max(ends, key=lambda t: t.i), STRONG)
 
 
+_TIME_NOUNS = frozenset({"year", "month", "week", "decade", "while", "time"})  # "a few years here" is time served
+
+
 def tied_here(tok: Token, ctx: Context) -> bool:
     """Return whether the phrase around tok is placed at the target employer ("at Acme", "here", "with you")."""
     scope = list(tok.subtree) + list(tok.head.subtree if tok.dep_ in ("dobj", "pobj", "xcomp") else [])
@@ -192,8 +195,10 @@ def leaving_soon(sent: SpacySpan, ctx: Context) -> list[Hit]:
             if not any(t.lower_ in ("else", "elsewhere", "leave", "leaving", "anywhere") for t in tok.subtree):
                 hits.append(Hit(phrase_hit(tok).span, POSSIBLE))  # "I don't see myself at the bench long term"
         elif lemma == "stone" and tok.i > 0 and tok.nbor(-1).lower_ in ("stepping", "step") and not tied_here(tok, ctx):
-            # "a stepping stone to a lead role here" is a path inside the employer, not out of it.
-            hits.append(hit_between(tok.nbor(-1), tok, STRONG))
+            # "a stepping stone to a lead role here" is a path inside the employer, not out of it, wherever the
+            # sentence puts its "here" ("..., right here on the same team"); not "after a few years here".
+            if not any(t.lower_ == "here" and t.head.lemma_.lower() not in _TIME_NOUNS for t in tok.sent):
+                hits.append(hit_between(tok.nbor(-1), tok, STRONG))
         elif lemma == "door" and tok.head.lower_ == "in" and tok.head.head.lower_ == "foot" and not tied_here(tok.head.head, ctx):
             hits.append(hit_between(tok.head.head, tok, POSSIBLE))  # a way in; heard as a way out only with more
         elif low in ("until", "till") and tok.dep_ == "mark":

@@ -19,6 +19,10 @@ MESSAGES = {rule.id.split(".", 1)[1]: rule.message for rule in RULES}
 CONFIDENT = 0.9  # one source alone this sure is strong evidence
 AGREE = 0.5  # a rule and a classifier both at least this sure agree
 SIGNAL_ALONE = 0.7  # the learned signal alone raises a possible flag from this probability (see samples/signals/README.md)
+# A rule hit that the classifier (with the encoder) reads as an innocent goal of the speaker's is dropped:
+# "a big bonus for me would be working with engineers like yours". Chosen on the dev probes (it removed two
+# of 204 look-alike flags and no paraphrased flag); plain red flags are never read as goals, so it spares them.
+VETO_SIGNAL, VETO_GOAL = 0.1, 0.5
 AWAY_FROM_HERE = frozenset({"other_employer", "own_business"})  # kinds a sentence placed "here" contradicts
 
 
@@ -69,27 +73,61 @@ def _placed_here(f: SentenceFacts) -> bool:
     return False
 
 
+_BREAKS = frozenset({"...", "…", "—", "--", "–"})
+_EDITING_TERMS = frozenset({"er", "erm", "um", "uh", "well", "sorry", "no"})  # and "I mean", "or rather"
+
+
+def _repaired(end: int, f: SentenceFacts) -> bool:
+    """Return whether the flagged words break off and are taken back ("move abroad... well, to your Dublin office").
+
+    Spoken answers repair a slip: the words before a break that an editing term follows are replaced by
+    what comes after, so the rule's words are not what the speaker says.
+    """
+    # The parser may end the sentence at the break, so read on in the whole answer.
+    after = [t for t in f.span.doc[f.span.start :] if t.idx >= end][:4]
+    if not after or after[0].text not in _BREAKS:
+        return False
+    rest = [t.lower_ for t in after[1:] if not t.is_punct][:2]
+    return bool(rest) and (rest[0] in _EDITING_TERMS or rest in (["i", "mean"], ["or", "rather"]))
+
+
+def _last_word_end(f: SentenceFacts) -> int:
+    """Return the character offset where the sentence's last word ends (before any closing break)."""
+    words = [t for t in f.span if not (t.is_punct or t.is_space)]
+    return words[-1].idx + len(words[-1].text) if words else f.sentence.end
+
+
 def find_flags(a: Analysis) -> list[Flag]:
     """Return the red flags of an analysed answer, strongest evidence first, and mark their sentences."""
     ctx = Context(frozenset(i for s, e in a.name_spans for i in range(s, e)))
-    signals = sentence_signals([f.span for f in a.facts])
+    detected = [[[h for h in rule.detect(f.span, ctx) if not _repaired(h.span[1], f)] for rule in RULES] for f in a.facts]
+    # The encoder is asked about sentences whose flags or goal credit could turn on its answer, and always
+    # where a rule fired, so the veto below rests on the better model.
+    fired = [any(hits) for hits in detected]
+    flags_matter = [_speaks_for_self(f, ctx) or hit for f, hit in zip(a.facts, fired, strict=True)]
+    signals = sentence_signals([f.span for f in a.facts], flags_matter, [f.goal_needs_signal for f in a.facts], fired)
     flags: list[Flag] = []
-    for f, probs in zip(a.facts, signals, strict=True):
+    for f, probs, per_rule in zip(a.facts, signals, detected, strict=True):
         whole = (f.sentence.start, f.sentence.end)
         f.goal_signal = probs.get("states_goal", 0.0)
-        for rule in RULES:
+        for rule, hits in zip(RULES, per_rule, strict=True):
             kind = rule.id.split(".", 1)[1]
-            hits = rule.detect(f.span, ctx)
             best = max((h.confidence for h in hits), default=0.0)
             signal = probs.get(kind, 0.0)
             # Alone, the signal must also outweigh the classifier's own reading of the sentence as a goal.
             alone = signal >= SIGNAL_ALONE and signal > probs.get("states_goal", 0.0) and _speaks_for_self(f, ctx)
             if not hits and not alone:
                 continue
+            if hits and signal < VETO_SIGNAL and probs.get("states_goal", 0.0) >= VETO_GOAL:
+                continue
+            if not hits and _repaired(_last_word_end(f), f):
+                continue  # "I'm hoping to move abroad... well, to your Dublin office": the slip is taken back
             if not hits and kind == "career_switch" and f.role_stems:
                 continue  # moving into the role applied for ("from design into art direction") is the role, not a switch
-            if not hits and kind in AWAY_FROM_HERE and _placed_here(f):
-                continue  # "a clear path to operations manager here": a goal placed at this employer is not aimed elsewhere
+            if not hits and kind in AWAY_FROM_HERE and signal < CONFIDENT and _placed_here(f):
+                # "a clear path to operations manager here": a goal placed at this employer is not aimed elsewhere,
+                # unless the signal is sure ("learn the ropes here so I can go it alone").
+                continue
             span = min(h.span for h in hits if h.confidence == best) if hits else whole
             # Measured on the strong sample answers, the signal alone misreads sentences such as
             # "the role at <company> fits": without a rule it raises a possible flag, never a cap.
