@@ -17,6 +17,7 @@ from coach.grounding import unsupported_claims
 from coach.nlp import parse
 from coach.planner import Fact, Goal, Plan
 from coach.rubric import Target, score_answer
+from coach.rubric.red_flags import PREFIX as RED_FLAG_PREFIX
 from coach.speechwords import FILLER_RE
 from coach.timeline import find_timelines
 
@@ -239,7 +240,7 @@ def _add_missing(sentences: list[str], plan: Plan, target: Target, seed: int, ch
 def _drop_flagged(sentences: list[str], target: Target, changes: list[Change]) -> list[str]:
     """Return the sentences without those an interviewer may hear as a red flag, when enough of the answer is left."""
     text = " ".join(sentences)
-    flagged = [text[a:b] for f in score_answer(text, target).findings if f.rule.startswith("red_flags.") for a, b in f.spans]
+    flagged = [text[a:b] for f in score_answer(text, target).findings if f.rule.startswith(RED_FLAG_PREFIX) for a, b in f.spans]
     kept = [s for s in sentences if not any(w and (w in s or s in w) for w in flagged)]
     if not flagged or len(kept) == len(sentences) or len(kept) < 2:
         return sentences  # nothing to drop, or too little would be left: the gate says why instead

@@ -12,6 +12,7 @@ from coach.coaching.inputs import CoachInputs
 from coach.fluency import FluencyReport, check_fluency
 from coach.grounding import Claim, has_meta, strip_meta, unsupported_claims
 from coach.rubric import RubricResult, Target, score_answer
+from coach.rubric.red_flags import PREFIX as RED_FLAG_PREFIX
 
 if TYPE_CHECKING:
     from coach.revise import Change
@@ -109,7 +110,7 @@ def evaluate(
 
 def _strong_flag(result: RubricResult) -> bool:
     """Return whether the rubric found a red flag on strong evidence (one that caps the score)."""
-    return any(f.rule.startswith("red_flags.") and f.severity == "high" for f in result.findings)
+    return any(f.rule.startswith(RED_FLAG_PREFIX) and f.severity == "high" for f in result.findings)
 
 
 @lru_cache(maxsize=256)

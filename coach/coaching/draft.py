@@ -17,6 +17,7 @@ from coach.errors import BackendError, UnusableOutput
 from coach.planner import Plan
 from coach.prompts import PROMPTS_DIR, render
 from coach.rubric import RubricResult
+from coach.rubric.red_flags import PREFIX as RED_FLAG_PREFIX
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class DraftResult:
 def red_flag_stretches(text: str, scorer: Scorer) -> list[str]:
     """Return the words of text behind any red flag, strong or possible: a drafted answer should carry neither."""
     result = scorer(text)
-    return [text[start:end] for f in result.findings if f.rule.startswith("red_flags.") for start, end in f.spans]
+    return [text[start:end] for f in result.findings if f.rule.startswith(RED_FLAG_PREFIX) for start, end in f.spans]
 
 
 def composed_candidate(inputs: CoachInputs, plan: Plan, scorer: Scorer, seed: int = 0) -> Candidate:

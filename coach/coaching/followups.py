@@ -28,6 +28,7 @@ from coach.coaching.inputs import CoachInputs
 from coach.errors import BackendError
 from coach.grounding import has_meta
 from coach.rubric import RubricResult
+from coach.rubric.red_flags import PREFIX as RED_FLAG_PREFIX
 from coach.text import split_sentences, tokenize
 
 _LEARNING_RE = re.compile(
@@ -91,7 +92,7 @@ def rubric_followups(answer: str, inputs: CoachInputs, result: RubricResult) -> 
         else:
             out.append(FollowUp(question, answer[span[0] : span[1]], span[0], span[1]))
 
-    flags = [f for f in result.findings if f.rule.startswith("red_flags.") and f.spans]
+    flags = [f for f in result.findings if f.rule.startswith(RED_FLAG_PREFIX) and f.spans]
     for f in flags[:1]:
         add(
             f"You said \u201c{_short(answer[f.spans[0][0] : f.spans[0][1]], 8)}\u201d. "
