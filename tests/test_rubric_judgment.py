@@ -179,6 +179,15 @@ def test_a_rule_hit_the_classifier_reads_as_an_innocent_goal_is_dropped(
     assert bool(found) == flagged
 
 
+def test_a_kind_the_classifier_has_no_label_for_is_not_vetoed_by_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The classifier reads "be in your job" as a goal with no red flag; it was never taught the kind.
+    monkeypatch.setattr(flags_module, "sentence_signals", _signals_fixed({"states_goal": 0.95}))
+    analyse.cache_clear()
+    found = find_flags(analyse("My goal is to be in your job in a few years.", EXAMPLE_TARGET))
+    analyse.cache_clear()
+    assert [(f.kind, f.strong) for f in found] == [("your_job", True)]
+
+
 def test_a_goal_after_a_time_clause_without_a_comma_is_a_goal() -> None:
     a = analyse("When I've gained enough experience I'd like to move into a management position.", EXAMPLE_TARGET)
     assert a.facts[0].forward and a.facts[0].states_goal

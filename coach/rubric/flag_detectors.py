@@ -11,47 +11,19 @@ from typing import TYPE_CHECKING
 
 from coach.rubric import flagwords as fw
 from coach.rubric import syntax
+from coach.rubric.flag_scope import POSSIBLE, STRONG, elsewhere, for_employer, hit_between, phrase_hit, planned, tied_here
 from coach.rubric.rules import Context, Hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-STRONG = 1.0
-POSSIBLE = 0.6
 _NUMBER_WORDS: dict[str, float] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBER_WORDS.update({"seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20})
 _NUMBER_WORDS.update({"couple": 2, "few": 3, "several": 4})
 
 
-def hit_between(first: Token, last: Token, confidence: float) -> Hit:
-    """Return a hit covering the tokens first..last."""
-    a, b = sorted((first, last), key=lambda t: t.i)
-    return Hit((a.idx, b.idx + len(b.text)), confidence)
-
-
-def phrase_hit(tok: Token) -> Hit:
-    """Return a hit over the verb and its objects and particles, not the whole clause."""
-    parts = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "prt", "prep", "acomp", "attr", "advmod")]
-    ends = [p.right_edge if p.dep_ in ("dobj", "prep", "attr") else p for p in parts]
-    return hit_between(min(parts, key=lambda t: t.i), max(ends, key=lambda t: t.i), STRONG)
-
-
 _TIME_NOUNS = frozenset({"year", "month", "week", "decade", "while", "time"})  # "a few years here" is time served
-
-
-def tied_here(tok: Token, ctx: Context) -> bool:
-    """Return whether the phrase around tok is placed at the target employer ("at Acme", "here", "with you")."""
-    scope = list(tok.subtree) + list(tok.head.subtree if tok.dep_ in ("dobj", "pobj", "xcomp") else [])
-    for t in scope:
-        if t.idx in ctx.company_chars or t.lower_ in ("here", "you", "your", "our"):
-            return True
-        owner = t.dep_ == "pobj" and t.head.lower_ in ("for", "within", "inside", "across", "at", "in")
-        if owner and t.lemma_.lower() in fw.EMPLOYER_NOUNS and any(c.lower_ in ("the", "this") for c in t.children):
-            return True
-        if t.dep_ == "pobj" and t.head.lower_ in ("at", "within", "inside", "for", "with") and t.ent_type_ == "ORG":
-            return True
-    return False
 
 
 def onward_in_work(tok: Token, ctx: Context) -> bool:
@@ -101,12 +73,6 @@ def _left_better(verb: Token, obj: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("in", "with") and any(g.lemma_.lower() in fw.STATE_NOUNS for g in c.children):
             return True
     return False
-
-
-def planned(tok: Token) -> tuple[bool, bool]:
-    """Return (the speaker's own plan that looks ahead or is stated now, negated) for the clause of tok."""
-    tense, negated, first = syntax.stance(tok)
-    return first and tense != "past", negated
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,6 +306,8 @@ def career_switch(sent: SpacySpan, ctx: Context) -> list[Hit]:
             c.lower_ in ("real", "true", "actual") for c in tok.children
         ):
             hits.append(hit_between(tok.left_edge, tok, POSSIBLE))
+    # "I see myself as a director in a totally different field": no verb of change, but where the plan puts them.
+    hits += [hit_between(g.head, g, STRONG) for _, g in elsewhere(sent, fw.CAREER_NOUNS)]
     return hits
 
 
@@ -358,18 +326,15 @@ def personal_away(sent: SpacySpan, ctx: Context) -> list[Hit]:
         )
         if (lemma in fw.AWAY_VERBS or (lemma in fw.MOVE_VERBS and away)) and not (tied_here(tok, ctx) or for_employer(tok)):
             hits.append(Hit(phrase_hit(tok).span, STRONG if _years(sent, tok) is not None or away else POSSIBLE))
+    # "living in a completely different city", "back in school": where the plan puts the speaker, not a verb of going.
+    hits += [
+        hit_between(g.head, g, STRONG)
+        for _, g in elsewhere(sent, fw.PLACE_NOUNS)
+        if g.head.head.lemma_.lower() in fw.SETTLE_VERBS and not for_employer(g.head.head)
+    ]
+    for back in (t for t in sent if t.lower_ == "back" and t.dep_ == "advmod"):
+        study = [g for p in (*back.children, *back.head.children) if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        own, negated = planned(back.head)
+        if own and not negated and any(g.lemma_.lower() in fw.STUDY_NOUNS for g in study) and not tied_here(back.head, ctx):
+            hits.append(hit_between(back, study[-1], STRONG))
     return hits
-
-
-def for_employer(tok: Token) -> bool:
-    """Return whether a move is offered to the employer: to one of its sites, or said as willingness."""
-    # "happy to relocate", "willing to travel": the verb completes an adjective of willingness.
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in fw.WILLING_WORDS:
-        return True
-    return any(
-        g.lemma_.lower() in fw.EMPLOYER_NOUNS
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("to", "between", "across")
-        for g in c.children
-        if g.dep_ == "pobj"
-    )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from coach.rubric import flagwords as fw
 from coach.rubric import syntax
-from coach.rubric.flag_detectors import POSSIBLE, STRONG, hit_between, phrase_hit, planned
+from coach.rubric.flag_scope import POSSIBLE, STRONG, hit_between, phrase_hit, planned
 from coach.rubric.rules import Context, Hit
 
 if TYPE_CHECKING:
@@ -250,4 +250,28 @@ def no_goal(sent: SpacySpan, ctx: Context) -> list[Hit]:
             hits.append(hit_between(tok.head.head, tok, STRONG))
         elif lemma == "idea" and any(c.lower_ == "no" for c in tok.children):
             hits.append(hit_between(tok.left_edge, tok, STRONG))
+    return hits
+
+
+def your_job(sent: SpacySpan, ctx: Context) -> list[Hit]:
+    """Find the interviewer's own job as the goal: "I'll have your job", "I see myself in your seat"."""
+    hits = []
+    for tok in sent:
+        seat = tok.head
+        if tok.lower_ != "your" or tok.dep_ != "poss" or seat.lemma_.lower() not in fw.SEAT_NOUNS:
+            continue
+        if any(c.dep_ in ("compound", "amod") for c in seat.children):
+            continue  # "your job posting", "your open job": the advertised one, not the interviewer's
+        prep = seat.head if seat.dep_ == "pobj" and seat.head.lower_ in ("in", "into") else None
+        if prep is not None and prep.dep_ == "ROOT":
+            hits.append(hit_between(prep, seat, STRONG))  # the whole answer: "In your job."
+            continue
+        verb = prep.head if prep is not None else seat.head if seat.dep_ in ("dobj", "attr") else None
+        if verb is None or verb.lemma_.lower() not in fw.OCCUPY_VERBS:
+            continue  # "make your job easier", "support you in your job"
+        own, negated = planned(verb)
+        # "Having your job" answers with no subject at all; "help you do your job" has another one.
+        fragment = verb.dep_ == "ROOT" and syntax.subject_of(verb) is None
+        if (own or fragment) and not negated:
+            hits.append(hit_between(verb, seat, STRONG))
     return hits

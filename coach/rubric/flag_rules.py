@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.rubric.flag_detectors import career_switch, leaving_soon, other_employer, own_business, personal_away
-from coach.rubric.flag_motives import money_title, negativity, no_goal
+from coach.rubric.flag_motives import money_title, negativity, no_goal, your_job
 from coach.rubric.rules import Rule
 
 RULES = (
@@ -92,12 +92,17 @@ RULES = (
             "I want to switch careers in a few years.",
             "Eventually I'll move into a different industry.",
             "I plan to leave the profession once I've saved enough.",
+            "I'd love to see myself as a director in a totally different field.",
+            "Long term I hope to be working in another industry.",
         ),
         passes=(
             "I switched careers five years ago and found my field.",
             "I want to move into a senior role in this field.",
             "I've never wanted to get out of teaching; I love it.",
             "I don't want to change careers; nursing is my field.",
+            "I worked in a different industry before, and it taught me to listen.",
+            "I want to bring ideas from other fields to the lab.",
+            "I'd like to mentor people who work in a different field.",
         ),
     ),
     Rule(
@@ -161,12 +166,37 @@ RULES = (
             "I'm planning to emigrate in two years.",
             "Next year I want to move abroad with my partner.",
             "We're planning to move to Canada next year.",
+            "In five years I see myself living in a completely different city.",
+            "In a few years I hope to be back in school working on my master's.",
         ),
         passes=(
             "I want to move into a management role.",
             "I'd like to travel to our other sites to share the method.",
             "I'm willing to relocate if the firm needs me.",
             "I would move to whichever office needs an extra pair of hands.",
+            "I'd like to visit our clients in another city each quarter.",
+            "I don't want to live in a different city; my family is here.",
+            "I'd like to go back to school in the evenings to finish my degree here.",
+        ),
+    ),
+    Rule(
+        "red_flags.your_job",
+        "An interviewer hears that you want their own job, which sounds presumptuous or like a joke.",
+        "high",
+        your_job,
+        fires=(
+            "My goal is to be in your job in a few years.",
+            "Well, I see myself in your seat doing your job.",
+            "I'll have your job by then.",
+            "Having your job.",
+            "In five years I'd like to take over your chair.",
+        ),
+        passes=(
+            "I want to make your job easier by taking the reporting off your plate.",
+            "I'd like to support you in your job from day one.",
+            "I saw your job posting last week and applied the same day.",
+            "I'd like to help you do your job with fewer late nights.",
+            "I don't want your job; I want to be the best analyst on your team.",
         ),
     ),
     Rule(

@@ -9,7 +9,7 @@ from coach.rubric import flagwords as fw
 from coach.rubric.flag_rules import RULES
 from coach.rubric.model import Span
 from coach.rubric.rules import Context
-from coach.signals import sentence_signals
+from coach.signals import RED_FLAG_LABELS, sentence_signals
 
 if TYPE_CHECKING:
     from coach.rubric.analysis import Analysis, SentenceFacts
@@ -118,7 +118,8 @@ def find_flags(a: Analysis) -> list[Flag]:
             alone = signal >= SIGNAL_ALONE and signal > probs.get("states_goal", 0.0) and _speaks_for_self(f, ctx)
             if not hits and not alone:
                 continue
-            if hits and signal < VETO_SIGNAL and probs.get("states_goal", 0.0) >= VETO_GOAL:
+            # Only a kind the classifier was trained on can be vetoed by it ("your job" has rules alone).
+            if hits and kind in RED_FLAG_LABELS and signal < VETO_SIGNAL and probs.get("states_goal", 0.0) >= VETO_GOAL:
                 continue
             if not hits and _repaired(_last_word_end(f), f):
                 continue  # "I'm hoping to move abroad... well, to your Dublin office": the slip is taken back

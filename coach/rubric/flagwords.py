@@ -80,3 +80,10 @@ STATE_NOUNS = words("shape state condition order hands position place")
 EVERY_WORDS = words("every each all any")
 # Words that make "open a new store" sound like the employer growing rather than a shop of one's own.
 EXPANSION_WORDS = words("new second third another more further extra")
+# What marks a field or a place as not this one: "a totally different field", "another city".
+ELSEWHERE_WORDS = words("different another other")
+PLACE_NOUNS = words("city country town state continent")
+SETTLE_VERBS = words("live be settle move relocate base end see work")
+# The interviewer's own place: "your job", "your seat". "Your role" usually means the advertised one.
+SEAT_NOUNS = words("job seat chair")
+OCCUPY_VERBS = words("have take get be do fill hold replace inherit occupy land want see sit step steal")

@@ -17,6 +17,7 @@ _ADVICE = {
     "money_title": "Make the goal the work and what you will achieve.",
     "negativity": "Keep the answer forward-looking and leave out complaints.",
     "personal_away": "Keep personal plans out of the answer unless they keep you here.",
+    "your_job": 'Name the level and the work you are aiming at instead ("leading a team of five in three years").',
     "no_goal": 'State one real goal, even a modest one ("In two years I want to ...").',
 }
 
