@@ -41,9 +41,10 @@ WEIGHTS_FILE = "signals.npz"
 # cheap model's answer stands, because the full model almost never changes it there.
 UNSURE_FLAG = 0.1  # any red-flag probability from here up asks the encoder
 UNSURE_GOAL = (0.3, 0.8)  # a states_goal probability in [low, high) asks it; the rubric credits a goal from 0.8
-# A sentence the cheap model is this sure states a goal asks about a red flag only from even odds: on the dev
-# split this left every red flag found and spared the encoder most sentences of strong answers.
-SURE_GOAL, SURE_GOAL_FLAG = 0.95, 0.5
+# A sentence the cheap model is this sure states a goal asks about a red flag only from the rubric's own
+# signal-alone threshold: on the dev split (5,764 sentences) this lost 1 of about 700 flags found, and none of
+# the 296 dev probe flags, and spared the encoder sentences of strong answers such as "then take ownership of".
+SURE_GOAL, SURE_GOAL_FLAG = 0.95, 0.7
 _GOAL = LABELS.index("states_goal")
 
 Embedder = Callable[[Sequence[str]], FloatArray]
