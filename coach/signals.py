@@ -9,7 +9,7 @@ paraphrases and idioms the corpus never showed. Weights ship as coach/data/signa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +46,10 @@ UNSURE_GOAL = (0.3, 0.8)  # a states_goal probability in [low, high) asks it; th
 # the 296 dev probe flags, and spared the encoder sentences of strong answers such as "then take ownership of".
 SURE_GOAL, SURE_GOAL_FLAG = 0.95, 0.7
 _GOAL = LABELS.index("states_goal")
+_INDEX = {label: i for i, label in enumerate(RED_FLAG_LABELS)}
+# A sentence where a sure rule found a kind the cheap model also reads at even odds or more is settled: the
+# rule makes the flag strong, the model's agreement rules out the veto, and no goal is credited beside it.
+RULE_AGREED = 0.5
 
 Embedder = Callable[[Sequence[str]], FloatArray]
 
@@ -91,17 +95,23 @@ class SignalModel:
         flags_matter: Sequence[bool] | None = None,
         goal_matters: Sequence[bool] | None = None,
         always: Sequence[bool] | None = None,
+        ruled: Sequence[Collection[str]] | None = None,
     ) -> FloatArray:
         """Return (sentences, labels) probabilities of the cascade; embed=None keeps to the cheap model.
 
         flags_matter and goal_matters say, per sentence, whether the caller will act on its red-flag or its
         goal probabilities (default: always); the encoder is asked only where a doubt would change a decision,
-        and wherever always is true.
+        and wherever always is true, except in a sentence settled already: every kind in ruled (what sure
+        rules found there) is one the cheap model was trained on and reads at RULE_AGREED or more.
         """
         probs = _sigmoid(self._parse_logits(sents, full=False))
         ask = unsure(probs, flags_matter, goal_matters)
         if always is not None:
             ask = ask | np.asarray(always, dtype=bool)
+        for row, kinds in enumerate(ruled or ()):
+            cols = [_INDEX[k] for k in kinds if k in _INDEX]
+            if kinds and len(cols) == len(kinds) and probs[row, cols].min() >= RULE_AGREED:
+                ask[row] = False
         rows = np.flatnonzero(ask)
         if len(rows) and embed is not None:
             probs[rows] = self.full_probs([sents[int(i)] for i in rows], embed)
@@ -188,9 +198,10 @@ def sentence_signals(
     flags_matter: Sequence[bool] | None = None,
     goal_matters: Sequence[bool] | None = None,
     always: Sequence[bool] | None = None,
+    ruled: Sequence[Collection[str]] | None = None,
 ) -> list[dict[str, float]]:
     """Return, per sentence, a probability (0..1) for every label in LABELS (see SignalModel.predict)."""
     if not sents:
         return []
-    probs = load_model().predict(sents, _embedder(), flags_matter, goal_matters, always)
+    probs = load_model().predict(sents, _embedder(), flags_matter, goal_matters, always, ruled)
     return [{label: float(p) for label, p in zip(LABELS, row, strict=True)} for row in probs]

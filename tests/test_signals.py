@@ -57,6 +57,24 @@ def test_the_encoder_is_asked_only_about_sentences_the_cheap_model_is_unsure_of(
     assert asked == []  # nobody will act on the answer: nothing to ask
 
 
+def test_a_sentence_a_sure_rule_and_the_cheap_model_agree_on_is_settled_without_the_encoder() -> None:
+    sents = list(parse("I'll be gone in a year, to be honest.").sents)
+    model = load_model()
+    kind = RED_FLAG_LABELS[int(np.argmax(model.predict(sents, embed=None)[0][: len(RED_FLAG_LABELS)]))]
+    asked: list[str] = []
+
+    def recording(texts: Sequence[str]) -> FloatArray:
+        asked.extend(texts)
+        return encoder.embed(texts)
+
+    model.predict(sents, embed=recording, always=[True], ruled=[{kind}])
+    assert asked == []
+    for ruled in ({"your_job"}, {kind, "your_job"}, set()):  # a kind the model never learned cannot settle it
+        model.predict(sents, embed=recording, always=[True], ruled=[ruled])
+        assert asked == [sents[0].text.strip()], ruled
+        asked.clear()
+
+
 def test_sentence_vectors_come_from_the_bundled_encoder_and_are_reused() -> None:
     encoder.clear_cache()
     first = encoder.embed(

@@ -105,7 +105,16 @@ def find_flags(a: Analysis) -> list[Flag]:
     # where a rule fired, so the veto below rests on the better model.
     fired = [any(hits) for hits in detected]
     flags_matter = [_speaks_for_self(f, ctx) or hit for f, hit in zip(a.facts, fired, strict=True)]
-    signals = sentence_signals([f.span for f in a.facts], flags_matter, [f.goal_needs_signal for f in a.facts], fired)
+    # Where every rule that fired is sure, the cheap model's agreement settles the sentence (see signals.predict);
+    # a possible hit's strength turns on the signal, so it is never settled.
+    ruled = [
+        {rule.id.split(".", 1)[1] for rule, hits in zip(RULES, per_rule, strict=True) if hits}
+        if all(h.confidence >= CONFIDENT for hits in per_rule for h in hits)
+        else set()
+        for per_rule in detected
+    ]
+    goal_matters = [f.goal_needs_signal for f in a.facts]
+    signals = sentence_signals([f.span for f in a.facts], flags_matter, goal_matters, fired, ruled)
     flags: list[Flag] = []
     for f, probs, per_rule in zip(a.facts, signals, detected, strict=True):
         whole = (f.sentence.start, f.sentence.end)
