@@ -149,6 +149,10 @@ def _signals_fixed(probs: dict[str, float]) -> Callable[..., list[dict[str, floa
         ("I would rather be somewhere with a view of the lake.", {"personal_away": 0.65}, False),
         # Not another employer or a business of one's own when the sentence places the goal here.
         ("I would like to end up as operations manager here.", {"other_employer": 0.75}, False),
+        # A question the speaker asks states nothing; a statement with a tag ("..., you know?") still does.
+        ("Um, so, where do I see myself in five years?", {"no_goal": 0.9}, False),
+        ("Is that too ambitious for a first year?", {"no_goal": 0.9}, False),
+        ("A year here, then probably move on, you know?", {"leaving_soon": 0.9}, True),
     ],
 )
 def test_signal_alone_raises_a_possible_flag_only_for_the_speakers_own_words(

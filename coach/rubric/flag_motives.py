@@ -62,6 +62,21 @@ def _someone_elses(tok: Token, verb: Token) -> bool:
     return False
 
 
+def _figurative(tok: Token) -> bool:
+    """Return whether a word like "bonus" names the worth of a deed ("a big bonus would be working with you")."""
+    if tok.lemma_.lower() not in fw.FIGURATIVE_PAY:
+        return False
+    head = tok.head
+    # The parser reads "a bonus would be working ..." as a progressive verb with the bonus as its subject.
+    if tok.dep_ == "nsubj" and head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+        return True
+    return (
+        tok.dep_ in ("attr", "nsubj")
+        and head.lemma_ == "be"
+        and any(c is not tok and (c.dep_ in ("csubj", "ccomp", "xcomp") or c.tag_ == "VBG") for c in head.children)
+    )
+
+
 def _importance_frame(tok: Token) -> bool:
     """Return whether a pay or title word sits in a clause saying it matters most ("the main draw is the salary")."""
     verb = tok.head
@@ -148,8 +163,9 @@ def money_title(sent: SpacySpan, ctx: Context) -> list[Hit]:
         ):
             hits.append(hit_between(tok.left_edge, tok.head.right_edge, POSSIBLE))
             continue
-        # "that's where the real money is", "the big salaries".
-        if tok.lemma_.lower() in fw.MONEY_NOUNS and any(m.lower_ in fw.PAY_ADJECTIVES for m in tok.children):
+        # "that's where the real money is", "the big salaries"; not "a big bonus would be working with you".
+        sized = any(m.lower_ in fw.PAY_ADJECTIVES for m in tok.children)
+        if tok.lemma_.lower() in fw.MONEY_NOUNS and sized and not _figurative(tok):
             hits.append(phrase)
             continue
         # "motivated by the pay", "what matters to me is the salary".
@@ -244,7 +260,8 @@ def no_goal(sent: SpacySpan, ctx: Context) -> list[Hit]:
                 hits.append(Hit(phrase_hit(tok).span, STRONG))
         elif lemma in ("sure", "certain") and tok.dep_ == "acomp" and syntax.is_negated(tok.head):
             subj = syntax.subject_of(tok.head)
-            if subj is not None and subj.lower_ == "i" and not any(c.dep_ in ("ccomp", "prep") for c in tok.children):
+            # "not sure that every step will go to plan", "not sure how to put this": unsure of one thing, not of a goal.
+            if subj is not None and subj.lower_ == "i" and not any(c.dep_ in ("ccomp", "xcomp", "prep") for c in tok.children):
                 hits.append(hit_between(tok.head, tok, POSSIBLE))  # "I'm not totally sure yet"
         elif lemma == "flow" and tok.head.lower_ == "with":
             hits.append(hit_between(tok.head.head, tok, STRONG))

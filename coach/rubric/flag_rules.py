@@ -122,6 +122,7 @@ RULES = (
             "The title matters most to me.",
             "The salaries there are much better.",
             "What I'm really after is a bigger title.",
+            "I'd like a big bonus every year.",
             "The main attraction is the salary band.",
         ),
         passes=(
@@ -134,6 +135,8 @@ RULES = (
             "I want to make more money for the firm by winning contracts.",
             "The title matters less to me than the work.",
             "I want to help clients get the compensation they are owed.",
+            "A big bonus for me would be working alongside engineers like yours.",
+            "Working next to your senior nurses would be a real bonus.",
         ),
     ),
     Rule(
@@ -216,6 +219,7 @@ RULES = (
             "I don't know every system yet, so I'll learn them in my first month.",
             "I'm not sure that every step will go to plan, so I'll review it monthly.",
             "I don't know much about payroll yet, but I learn fast.",
+            "I'm not sure how to put this, but I've wanted this job since school.",
         ),
     ),
 )

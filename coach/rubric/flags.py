@@ -59,6 +59,17 @@ def _speaks_for_self(f: SentenceFacts, ctx: Context) -> bool:
     return mine and not names_target and f.sentence.word_count >= 4
 
 
+def _asks(f: SentenceFacts) -> bool:
+    """Return whether the sentence is a question ("where do I see myself?"), not a statement with a tag ("..., you know?")."""
+    root = f.span.root
+    if not f.span.text.rstrip().endswith("?"):
+        return False
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    # A question puts an auxiliary or a wh-word before its subject, or is headed by the auxiliary itself.
+    ahead = [c for c in root.children if c.dep_ in ("aux", "auxpass") or c.tag_ in ("WRB", "WP", "WDT")]
+    return subj is not None and (any(c.i < subj.i for c in ahead) or (root.pos_ == "AUX" and root.i < subj.i))
+
+
 def _placed_here(f: SentenceFacts) -> bool:
     """Return whether the sentence places something at this employer: "manager here", "your team".
 
@@ -124,7 +135,10 @@ def find_flags(a: Analysis) -> list[Flag]:
             best = max((h.confidence for h in hits), default=0.0)
             signal = probs.get(kind, 0.0)
             # Alone, the signal must also outweigh the classifier's own reading of the sentence as a goal.
-            alone = signal >= SIGNAL_ALONE and signal > probs.get("states_goal", 0.0) and _speaks_for_self(f, ctx)
+            # A question the speaker asks ("so, where do I see myself?") frames what follows; it states nothing.
+            alone = (
+                signal >= SIGNAL_ALONE and signal > probs.get("states_goal", 0.0) and _speaks_for_self(f, ctx) and not _asks(f)
+            )
             if not hits and not alone:
                 continue
             # Only a kind the classifier was trained on can be vetoed by it ("your job" has rules alone).

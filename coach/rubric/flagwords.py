@@ -69,6 +69,8 @@ STEP_NOUNS = words("step move stint thing gig job role base bridge position plac
 COMPLAINT_VERBS = words("blame ignore micromanage undermine")
 STUDY_NOUNS = words("school university college course degree training")
 PAY_ADJECTIVES = words("real big serious good")
+# Pay words with a common figurative sense, "an extra good thing": "a big bonus would be working with you".
+FIGURATIVE_PAY = words("bonus perk plus")
 CV_NOUNS = words("cv resume résumé linkedin profile")
 # Words that play a verb down: "the title matters less to me than the work".
 LESSER_WORDS = words("less least little")
