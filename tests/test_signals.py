@@ -57,6 +57,15 @@ def test_the_encoder_is_asked_only_about_sentences_the_cheap_model_is_unsure_of(
     assert asked == []  # nobody will act on the answer: nothing to ask
 
 
+def test_a_sure_goal_asks_about_a_red_flag_only_from_the_signal_alone_threshold() -> None:
+    probs = np.zeros((3, len(LABELS)), dtype=np.float32)
+    probs[:, LABELS.index("states_goal")] = 0.97
+    probs[:, LABELS.index("leaving_soon")] = [0.3, 0.6, 0.75]  # "..., then take ownership of ..." reads about 0.55
+    assert unsure(probs).tolist() == [False, False, True]
+    probs[:, LABELS.index("states_goal")] = 0.5  # a goal in doubt: any flag from 0.1 asks
+    assert unsure(probs).tolist() == [True, True, True]
+
+
 def test_a_sentence_a_sure_rule_and_the_cheap_model_agree_on_is_settled_without_the_encoder() -> None:
     sents = list(parse("I'll be gone in a year, to be honest.").sents)
     model = load_model()

@@ -307,7 +307,7 @@ def career_switch(sent: SpacySpan, ctx: Context) -> list[Hit]:
         ):
             hits.append(hit_between(tok.left_edge, tok, POSSIBLE))
     # "I see myself as a director in a totally different field": no verb of change, but where the plan puts them.
-    hits += [hit_between(g.head, g, STRONG) for _, g in elsewhere(sent, fw.CAREER_NOUNS)]
+    hits += [hit_between(g.head, g, STRONG) for g in elsewhere(sent, fw.CAREER_NOUNS)]
     return hits
 
 
@@ -329,12 +329,13 @@ def personal_away(sent: SpacySpan, ctx: Context) -> list[Hit]:
     # "living in a completely different city", "back in school": where the plan puts the speaker, not a verb of going.
     hits += [
         hit_between(g.head, g, STRONG)
-        for _, g in elsewhere(sent, fw.PLACE_NOUNS)
+        for g in elsewhere(sent, fw.PLACE_NOUNS)
         if g.head.head.lemma_.lower() in fw.SETTLE_VERBS and not for_employer(g.head.head)
     ]
     for back in (t for t in sent if t.lower_ == "back" and t.dep_ == "advmod"):
-        study = [g for p in (*back.children, *back.head.children) if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        preps = [p for p in (*back.children, *back.head.children) if p.dep_ == "prep"]
+        study = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in fw.STUDY_NOUNS]
         own, negated = planned(back.head)
-        if own and not negated and any(g.lemma_.lower() in fw.STUDY_NOUNS for g in study) and not tied_here(back.head, ctx):
-            hits.append(hit_between(back, study[-1], STRONG))
+        if own and not negated and study and not tied_here(back.head, ctx):
+            hits.append(hit_between(back, study[0], STRONG))
     return hits

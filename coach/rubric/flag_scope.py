@@ -62,14 +62,14 @@ def own_plan_over(tok: Token) -> Token | None:
     return None
 
 
-def elsewhere(sent: SpacySpan, nouns: frozenset[str]) -> list[tuple[Token, Token]]:
-    """Return (verb, noun) where the speaker's plan puts them in another one of nouns ("a totally different field")."""
+def elsewhere(sent: SpacySpan, nouns: frozenset[str]) -> list[Token]:
+    """Return the nouns where the speaker's plan puts them in another one of nouns ("a totally different field")."""
     found = []
     for g in sent:
         if g.dep_ != "pobj" or g.tag_ != "NN" or g.lemma_.lower() not in nouns or g.head.lower_ not in ("in", "into", "to"):
             continue
-        if any(m.lower_ in fw.ELSEWHERE_WORDS for m in g.children) and (verb := own_plan_over(g)) is not None:
-            found.append((verb, g))
+        if any(m.lower_ in fw.ELSEWHERE_WORDS for m in g.children) and own_plan_over(g) is not None:
+            found.append(g)
     return found
 
 

@@ -61,9 +61,9 @@ def _speaks_for_self(f: SentenceFacts, ctx: Context) -> bool:
 
 def _asks(f: SentenceFacts) -> bool:
     """Return whether the sentence is a question ("where do I see myself?"), not a statement with a tag ("..., you know?")."""
-    root = f.span.root
     if not f.span.text.rstrip().endswith("?"):
         return False
+    root = f.span.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     # A question puts an auxiliary or a wh-word before its subject, or is headed by the auxiliary itself.
     ahead = [c for c in root.children if c.dep_ in ("aux", "auxpass") or c.tag_ in ("WRB", "WP", "WDT")]
@@ -119,7 +119,7 @@ def find_flags(a: Analysis) -> list[Flag]:
     # Where every rule that fired is sure, the cheap model's agreement settles the sentence (see signals.predict);
     # a possible hit's strength turns on the signal, so it is never settled.
     ruled = [
-        {rule.id.split(".", 1)[1] for rule, hits in zip(RULES, per_rule, strict=True) if hits}
+        {kind for kind, hits in zip(KINDS, per_rule, strict=True) if hits}
         if all(h.confidence >= CONFIDENT for hits in per_rule for h in hits)
         else set()
         for per_rule in detected
@@ -130,8 +130,7 @@ def find_flags(a: Analysis) -> list[Flag]:
     for f, probs, per_rule in zip(a.facts, signals, detected, strict=True):
         whole = (f.sentence.start, f.sentence.end)
         f.goal_signal = probs.get("states_goal", 0.0)
-        for rule, hits in zip(RULES, per_rule, strict=True):
-            kind = rule.id.split(".", 1)[1]
+        for kind, hits in zip(KINDS, per_rule, strict=True):
             best = max((h.confidence for h in hits), default=0.0)
             signal = probs.get(kind, 0.0)
             # Alone, the signal must also outweigh the classifier's own reading of the sentence as a goal.
